@@ -1,0 +1,51 @@
+/** Marker shared by every @zwfw package's errors; survives duplicate installed copies and realms. */
+const ERROR_MARKER = Symbol.for('@zwfw/error');
+
+/**
+ * Stable codes of {@link CliError}. Codes are public API: they change only in a major release.
+ */
+export type CliErrorCode = 'ERR_CLI_USAGE' | 'ERR_CLI_INPUT';
+
+/**
+ * The base error of `@zwfw/cli`. Every error this package throws is an instance, with a stable {@link CliErrorCode}.
+ *
+ * @example
+ * ```ts
+ * try { run(); } catch (error) {
+ *   if (isCliError(error)) console.error(error.code, error.message);
+ * }
+ * ```
+ */
+export class CliError extends Error {
+  /** @internal */
+  readonly [ERROR_MARKER] = true;
+  /** The stable error code. */
+  readonly code: CliErrorCode;
+
+  /**
+   * @param code - the stable error code.
+   * @param message - what is wrong and how to fix it.
+   * @param options - `cause`: the underlying error, when one is wrapped.
+   */
+  constructor(code: CliErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/**
+ * Whether `error` is a {@link CliError}, also across bundles and duplicate installs (no `instanceof`).
+ *
+ * @param error - any caught value.
+ * @returns `true` when it is an error of this package.
+ */
+export function isCliError(error: unknown): error is CliError {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as Record<symbol, unknown>)[ERROR_MARKER] === true &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    (error as { code: string }).code.startsWith('ERR_CLI_')
+  );
+}

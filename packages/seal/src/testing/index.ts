@@ -1,0 +1,7 @@
+/**
+ * Exported from `@zwfw/seal/testing`.
+ *
+ * @module
+ */
+export { SealError, isSealError } from '../errors';
+export type { SealErrorCode } from '../errors';
