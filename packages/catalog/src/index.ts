@@ -7,3 +7,4 @@
  */
 export { CatalogError, isCatalogError } from './errors';
 export type { CatalogErrorCode } from './errors';
+export type { BilingualMessage, CheckResult, Issue, IssueSeverity } from './issue';
