@@ -2,13 +2,15 @@ import { defineConfig, type Options } from 'tsup';
 
 interface PackageJsonLike {
   name: string;
+  version: string;
   exports: Record<string, string | { '@zwfw/source'?: string }>;
   bin?: Record<string, string>;
 }
 
 /**
  * The one tsup preset of the workspace. Entry points are derived from the package's `exports` map (its
- * `@zwfw/source` conditions) and `bin` map, so the two cannot drift apart.
+ * `@zwfw/source` conditions) and `bin` map, so the two cannot drift apart. `__PACKAGE_VERSION__` is replaced by
+ * the package's version.
  */
 export function definePackageConfig(pkg: PackageJsonLike, overrides: Options = {}) {
   const entry: Record<string, string> = {};
@@ -28,6 +30,7 @@ export function definePackageConfig(pkg: PackageJsonLike, overrides: Options = {
     splitting: true,
     treeshake: true,
     outDir: 'dist',
+    define: { __PACKAGE_VERSION__: JSON.stringify(pkg.version) },
     ...overrides,
   };
   if (bins.length === 0) return defineConfig(library);
@@ -40,6 +43,7 @@ export function definePackageConfig(pkg: PackageJsonLike, overrides: Options = {
     target: 'node20',
     outDir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
+    define: { __PACKAGE_VERSION__: JSON.stringify(pkg.version) },
   };
   return defineConfig([library, binaries]);
 }
