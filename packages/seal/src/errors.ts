@@ -9,7 +9,11 @@ export type SealErrorCode =
   | 'ERR_SEAL_PLACEHOLDER_TOO_SMALL'
   | 'ERR_SEAL_PDF_UNSUPPORTED'
   | 'ERR_SEAL_SIGNER_FAILED'
-  | 'ERR_SEAL_VERIFICATION_FAILED';
+  | 'ERR_SEAL_VERIFICATION_FAILED'
+  | 'ERR_SEAL_KEY_INVALID'
+  | 'ERR_SEAL_CERTIFICATE_INVALID'
+  | 'ERR_SEAL_ALGORITHM_UNSUPPORTED'
+  | 'ERR_SEAL_TIMESTAMP_FAILED';
 
 /**
  * The base error of `@zwfw/seal`. Every error this package throws is an instance, with a stable {@link SealErrorCode}.

@@ -7,3 +7,20 @@
  */
 export { SealError, isSealError } from './errors';
 export type { SealErrorCode } from './errors';
+export { createSoftwareSigner } from './signer';
+export type { Signer, SoftwareSignerOptions, SoftwareSignerKeyOptions, SoftwareSignerPkcs12Options } from './signer';
+export { SM2_DEFAULT_USER_ID } from './types';
+export type { SignatureAlgorithm, HashAlgorithm, TimestampClient, TrustPolicy, RevocationPolicy } from './types';
+export type {
+  Indication,
+  SubIndication,
+  CheckStatus,
+  CheckId,
+  LocalizedMessage,
+  ValidationCheck,
+  Change,
+  SignerInfoSummary,
+  SealSummary,
+  SignatureReport,
+  ValidationReport,
+} from './report';

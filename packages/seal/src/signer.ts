@@ -1,0 +1,319 @@
+import { type KeyObject, X509Certificate, constants, createPrivateKey, createPublicKey, sign } from 'node:crypto';
+import forge from 'node-forge';
+import { SealError } from './errors';
+import { type BytesInput, bytesEqual, describeInput, toBytes, toDer, toDerList } from './internal/asn1/input';
+import type { SignatureAlgorithm } from './types';
+
+/**
+ * A raw signer: software keys, HSMs, UKeys and cloud KMS implement it. The SDK builds the CMS / JWS / SES structure
+ * around the raw signature, so the signer never needs to know about PDF or JSON.
+ *
+ * @example
+ * ```ts
+ * const hsmSigner: Signer = {
+ *   algorithm: 'ES256',
+ *   certificate: certificateDer,
+ *   chain: [intermediateDer],
+ *   sign: (data) => hsm.signSha256Ecdsa(data), // hashes `data` itself, returns DER Ecdsa-Sig-Value
+ * };
+ * ```
+ */
+export interface Signer {
+  /** The algorithm `sign` applies; it must match the certificate's key. */
+  readonly algorithm: SignatureAlgorithm;
+  /** The signing certificate, DER. */
+  readonly certificate: Uint8Array;
+  /** Intermediate certificates up to (not necessarily including) the root, DER, nearest first. */
+  readonly chain?: Uint8Array[];
+  /**
+   * Signs `data` (the signer hashes it as its algorithm requires).
+   *
+   * @param data - the bytes to sign (for CMS: the DER of the signed attributes).
+   * @returns the raw signature: PKCS#1 / PSS bytes for RSA, DER `Ecdsa-Sig-Value` for ECDSA and SM2, 64 bytes for
+   * Ed25519.
+   */
+  sign(data: Uint8Array): Promise<Uint8Array>;
+}
+
+/** Options of {@link createSoftwareSigner} for a PEM/DER private key plus certificate. */
+export interface SoftwareSignerKeyOptions {
+  /** PKCS#8 private key: PEM (`PRIVATE KEY`, also `RSA PRIVATE KEY` / `EC PRIVATE KEY`) or DER PKCS#8 bytes. */
+  privateKey: BytesInput | string;
+  /** Passphrase of an encrypted PEM/PKCS#8 key. */
+  passphrase?: string;
+  /** Signing certificate, PEM or DER. */
+  certificate: BytesInput | string;
+  /** Intermediate certificates, PEM (one string may hold several) or DER, nearest first. */
+  chain?: Array<BytesInput | string>;
+  /** Algorithm; default inferred from the key (RSA → RS256, P-256 → ES256, P-384 → ES384, Ed25519 → EdDSA). */
+  algorithm?: SignatureAlgorithm;
+}
+
+/** Options of {@link createSoftwareSigner} for a PKCS#12 (.p12 / .pfx) file. */
+export interface SoftwareSignerPkcs12Options {
+  /** The PKCS#12 file bytes. */
+  pkcs12: BytesInput;
+  /** Its password (ASCII: node-forge derives PBES2 keys from non-ASCII passwords differently from OpenSSL). */
+  password: string;
+  /** Algorithm; default inferred from the key. */
+  algorithm?: SignatureAlgorithm;
+}
+
+/** Options of {@link createSoftwareSigner}. */
+export type SoftwareSignerOptions = SoftwareSignerKeyOptions | SoftwareSignerPkcs12Options;
+
+const PEM_CERTIFICATE = ['CERTIFICATE'] as const;
+
+function keyAlgorithms(key: KeyObject): SignatureAlgorithm[] {
+  const type = key.asymmetricKeyType;
+  if (type === 'rsa') return ['RS256', 'PS256'];
+  if (type === 'rsa-pss') return ['PS256'];
+  if (type === 'ed25519') return ['EdDSA'];
+  if (type === 'ec') {
+    const curve = key.asymmetricKeyDetails?.namedCurve;
+    if (curve === 'prime256v1') return ['ES256'];
+    if (curve === 'secp384r1') return ['ES384'];
+  }
+  return [];
+}
+
+function describeKey(key: KeyObject): string {
+  const curve = key.asymmetricKeyDetails?.namedCurve;
+  const bits = key.asymmetricKeyDetails?.modulusLength;
+  return [key.asymmetricKeyType ?? 'unknown', curve, bits === undefined ? undefined : `${bits} bits`]
+    .filter((part) => part !== undefined)
+    .join(' ');
+}
+
+function loadPrivateKey(value: BytesInput | string, passphrase: string | undefined): KeyObject {
+  try {
+    if (typeof value === 'string') {
+      return createPrivateKey(passphrase === undefined ? value : { key: value, passphrase });
+    }
+    const der = Buffer.from(toBytes(value, 'privateKey'));
+    return createPrivateKey(
+      passphrase === undefined
+        ? { key: der, format: 'der', type: 'pkcs8' }
+        : { key: der, format: 'der', type: 'pkcs8', passphrase },
+    );
+  } catch (cause) {
+    if (cause instanceof SealError) throw cause;
+    throw new SealError(
+      'ERR_SEAL_KEY_INVALID',
+      `privateKey (${describeInput(value)}) could not be read as a PKCS#8/PEM private key (wrong format or passphrase); export it with "openssl pkcs8 -topk8".`,
+      { cause },
+    );
+  }
+}
+
+function readCertificate(der: Uint8Array, name: string): X509Certificate {
+  try {
+    return new X509Certificate(der);
+  } catch (cause) {
+    throw new SealError(
+      'ERR_SEAL_CERTIFICATE_INVALID',
+      `${name} (${describeInput(der)}) is not an X.509 certificate; pass the DER bytes or PEM text of the certificate.`,
+      { cause },
+    );
+  }
+}
+
+function spki(key: KeyObject): Uint8Array {
+  return new Uint8Array(key.export({ type: 'spki', format: 'der' }));
+}
+
+interface SignerParts {
+  key: KeyObject;
+  certificate: Uint8Array;
+  chain: Uint8Array[];
+  algorithm?: SignatureAlgorithm;
+}
+
+function readPkcs12(options: SoftwareSignerPkcs12Options): SignerParts {
+  const bytes = toBytes(options.pkcs12, 'pkcs12');
+  if (typeof options.password !== 'string') {
+    throw new SealError(
+      'ERR_SEAL_INPUT_INVALID',
+      `password must be a string, got ${describeInput(options.password)}; pass '' for a PKCS#12 file without a password.`,
+    );
+  }
+  let p12: forge.pkcs12.Pkcs12Pfx;
+  try {
+    const asn1 = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(bytes).toString('binary')));
+    p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, options.password);
+  } catch (cause) {
+    throw new SealError(
+      'ERR_SEAL_KEY_INVALID',
+      `pkcs12 (${describeInput(bytes)}) could not be opened: not a PKCS#12 file, or the password is wrong (non-ASCII passwords are not supported; re-export with an ASCII password).`,
+      { cause },
+    );
+  }
+  const keys: KeyObject[] = [];
+  const certificates: Uint8Array[] = [];
+  for (const safeContents of p12.safeContents) {
+    for (const bag of safeContents.safeBags) {
+      // RSA keys come back as forge keys (integers, re-encoding is exact); EC/Ed25519 keys stay as PrivateKeyInfo ASN.1.
+      const info = bag.key ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key)) : bag.asn1;
+      const isKey = bag.type === forge.pki.oids.keyBag || bag.type === forge.pki.oids.pkcs8ShroudedKeyBag;
+      if (isKey && info) {
+        const der = Buffer.from(forge.asn1.toDer(info).getBytes(), 'binary');
+        keys.push(createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }));
+      } else if (bag.type === forge.pki.oids.certBag) {
+        certificates.push(certificateBagDer(bag));
+      }
+    }
+  }
+  const [key] = keys;
+  if (key === undefined || keys.length > 1) {
+    throw new SealError(
+      'ERR_SEAL_KEY_INVALID',
+      `pkcs12 holds ${keys.length} private keys; export a PKCS#12 file with exactly one key and its certificate chain.`,
+    );
+  }
+  const publicKey = spki(createPublicKey(key));
+  const index = certificates.findIndex((der) =>
+    bytesEqual(spki(readCertificate(der, 'pkcs12 certificate').publicKey), publicKey),
+  );
+  if (index < 0) {
+    throw new SealError(
+      'ERR_SEAL_CERTIFICATE_INVALID',
+      `pkcs12 holds ${certificates.length} certificates but none matches its private key; re-export it with the signing certificate.`,
+    );
+  }
+  const chain = certificates.filter((_, position) => position !== index);
+  return options.algorithm === undefined
+    ? { key, certificate: certificates[index]!, chain }
+    : { key, certificate: certificates[index]!, chain, algorithm: options.algorithm };
+}
+
+/**
+ * DER of a certificate bag, byte-exact. forge's certificate object re-encodes names from decoded strings (the
+ * Chinese-DN double-encoding bug), so the DER is rebuilt from forge's generic ASN.1 tree, which keeps the bytes.
+ */
+function certificateBagDer(bag: forge.pkcs12.Bag): Uint8Array {
+  const tree = bag.asn1 ?? (bag.cert ? rebuildCertificateAsn1(bag.cert) : undefined);
+  if (tree === undefined) {
+    throw new SealError('ERR_SEAL_CERTIFICATE_INVALID', 'pkcs12 holds an empty certificate bag; re-export the file.');
+  }
+  return new Uint8Array(Buffer.from(forge.asn1.toDer(tree).getBytes(), 'binary'));
+}
+
+function rebuildCertificateAsn1(cert: forge.pki.Certificate): forge.asn1.Asn1 {
+  const tbs = (cert as unknown as { tbsCertificate: forge.asn1.Asn1 }).tbsCertificate;
+  const { asn1 } = forge;
+  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
+    tbs,
+    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
+      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(cert.signatureOid ?? '').getBytes()),
+      ...signatureParameters(cert),
+    ]),
+    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BITSTRING, false, `\u0000${cert.signature as string}`),
+  ]);
+}
+
+function signatureParameters(cert: forge.pki.Certificate): forge.asn1.Asn1[] {
+  const { asn1 } = forge;
+  const oid = cert.signatureOid ?? '';
+  // RSA PKCS#1 v1.5 algorithms carry an explicit NULL; ECDSA/EdDSA carry nothing. RSASSA-PSS certificates are read
+  // through bag.asn1 (forge cannot parse them), so they never reach this point.
+  return oid.startsWith('1.2.840.113549.1.1.') ? [asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, '')] : [];
+}
+
+function readKeyAndCertificate(options: SoftwareSignerKeyOptions): SignerParts {
+  const key = loadPrivateKey(options.privateKey, options.passphrase);
+  const certificate = toDer(options.certificate, 'certificate', PEM_CERTIFICATE);
+  const chain = (options.chain ?? []).flatMap((entry, index) => toDerList(entry, `chain[${index}]`, PEM_CERTIFICATE));
+  for (const [index, der] of chain.entries()) readCertificate(der, `chain[${index}]`);
+  return options.algorithm === undefined
+    ? { key, certificate, chain }
+    : { key, certificate, chain, algorithm: options.algorithm };
+}
+
+/**
+ * Creates a {@link Signer} from a software key: a PEM/DER PKCS#8 private key plus its certificate, or a PKCS#12 file.
+ * Signatures are computed with Node's native crypto (`node:crypto`). RSA keys must have 2048 bits or more; ECDSA keys
+ * must be P-256 or P-384; Ed25519 is supported. node-forge is used only to open PKCS#12 files (MAC and decryption);
+ * certificates inside are kept byte-exact.
+ *
+ * @param options - the key and certificate, or `{ pkcs12, password }`.
+ * @returns a signer whose `sign()` returns the raw signature (DER for ECDSA).
+ * @throws SealError `ERR_SEAL_INPUT_INVALID` for wrongly typed input; `ERR_SEAL_KEY_INVALID` when the key (or the
+ * PKCS#12 file / password) cannot be read or is too weak; `ERR_SEAL_CERTIFICATE_INVALID` when the certificate cannot be
+ * read or does not match the key; `ERR_SEAL_ALGORITHM_UNSUPPORTED` when `algorithm` does not fit the key (or is
+ * `SM2-SM3`, which needs a hardware or SM2-capable signer).
+ * @example
+ * ```ts
+ * import { readFile } from 'node:fs/promises';
+ * const signer = createSoftwareSigner({
+ *   privateKey: await readFile('seal.key', 'utf8'),
+ *   certificate: await readFile('seal.crt', 'utf8'),
+ *   chain: [await readFile('intermediate.crt', 'utf8')],
+ * });
+ * const p12Signer = createSoftwareSigner({ pkcs12: await readFile('seal.p12'), password: 'secret' });
+ * ```
+ */
+export function createSoftwareSigner(options: SoftwareSignerOptions): Signer {
+  if (typeof options !== 'object' || options === null) {
+    throw new SealError(
+      'ERR_SEAL_INPUT_INVALID',
+      `createSoftwareSigner() needs an options object, got ${describeInput(options)}; pass { privateKey, certificate } or { pkcs12, password }.`,
+    );
+  }
+  const parts = 'pkcs12' in options ? readPkcs12(options) : readKeyAndCertificate(options);
+  const { key, certificate, chain } = parts;
+  const x509 = readCertificate(certificate, 'certificate');
+  if (!bytesEqual(spki(x509.publicKey), spki(createPublicKey(key)))) {
+    throw new SealError(
+      'ERR_SEAL_CERTIFICATE_INVALID',
+      'certificate does not match privateKey (different public keys); pass the certificate issued for this key.',
+    );
+  }
+  const supported = keyAlgorithms(key);
+  if (supported.length === 0) {
+    throw new SealError(
+      'ERR_SEAL_ALGORITHM_UNSUPPORTED',
+      `the private key is ${describeKey(key)}; the software signer supports RSA (2048+ bits), ECDSA P-256/P-384 and Ed25519.`,
+    );
+  }
+  const modulusLength = key.asymmetricKeyDetails?.modulusLength;
+  if (modulusLength !== undefined && modulusLength < 2048) {
+    throw new SealError(
+      'ERR_SEAL_KEY_INVALID',
+      `the RSA key has ${modulusLength} bits; at least 2048 bits are required. Generate a new key and certificate.`,
+    );
+  }
+  const algorithm = parts.algorithm ?? supported[0]!;
+  if (!supported.includes(algorithm)) {
+    throw new SealError(
+      'ERR_SEAL_ALGORITHM_UNSUPPORTED',
+      `algorithm ${String(algorithm)} does not fit a ${describeKey(key)} key; use ${supported.join(' or ')}.`,
+    );
+  }
+  return {
+    algorithm,
+    certificate,
+    chain,
+    sign: (data) => signRaw(algorithm, key, toBytes(data, 'data')),
+  };
+}
+
+function signRaw(algorithm: SignatureAlgorithm, key: KeyObject, data: Uint8Array): Promise<Uint8Array> {
+  const digest = algorithm === 'EdDSA' ? null : algorithm === 'ES384' ? 'sha384' : 'sha256';
+  const keyInput =
+    algorithm === 'PS256'
+      ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }
+      : { key, dsaEncoding: 'der' as const };
+  return new Promise((resolve, reject) => {
+    sign(digest, data, keyInput, (error, signature) => {
+      if (error) {
+        reject(
+          new SealError('ERR_SEAL_SIGNER_FAILED', `the ${algorithm} software signature failed: ${error.message}`, {
+            cause: error,
+          }),
+        );
+      } else {
+        resolve(new Uint8Array(signature));
+      }
+    });
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * Signature algorithms a {@link Signer} can produce, named as in JOSE.
+ *
+ * - `RS256`: RSASSA-PKCS1-v1_5 with SHA-256 (RSA 2048 bits or more).
+ * - `PS256`: RSASSA-PSS with SHA-256, MGF1-SHA-256, 32-byte salt.
+ * - `ES256` / `ES384`: ECDSA on P-256 / P-384 with SHA-256 / SHA-384; the raw signature is DER `Ecdsa-Sig-Value`.
+ * - `EdDSA`: Ed25519 (pure, no pre-hash).
+ * - `SM2-SM3`: GB/T 32918 SM2 with SM3 (for hardware signers; the software signer does not make SM2 signatures).
+ */
+export type SignatureAlgorithm = 'SM2-SM3' | 'ES256' | 'ES384' | 'RS256' | 'PS256' | 'EdDSA';
+
+/** Digest algorithms used for message imprints and CMS digests. */
+export type HashAlgorithm = 'SHA-256' | 'SHA-384' | 'SHA-512' | 'SM3';
+
+/** Default SM2 user ID (GM/T 0009, GB/T 35276). */
+export const SM2_DEFAULT_USER_ID = '1234567812345678';
+
+/**
+ * Obtains an RFC 3161 time-stamp token for a message imprint (a digest). Implement it to use your own TSA transport;
+ * {@link createTimestampClient} implements it over HTTP.
+ */
+export interface TimestampClient {
+  /**
+   * Requests a time-stamp token.
+   *
+   * @param imprint - the digest to time-stamp (the hash of the data, not the data).
+   * @param hash - the algorithm that produced `imprint`.
+   * @returns the DER `TimeStampToken` (a CMS `ContentInfo` of `SignedData` with a `TSTInfo`).
+   */
+  timestamp(imprint: Uint8Array, hash: HashAlgorithm): Promise<Uint8Array>;
+}
+
+/**
+ * How revocation is checked. Only CRLs supplied here (or embedded in the signed document, passed in by the PDF layer)
+ * are used; nothing is fetched from the network.
+ */
+export interface RevocationPolicy {
+  /** DER (or PEM) CRLs to consult. */
+  crls?: Array<Uint8Array | string>;
+  /**
+   * `require`: no usable CRL for a certificate → INDETERMINATE (TRY_LATER).
+   * `prefer`: no usable CRL → WARNING, the result may still pass.
+   * `off`: revocation is not checked (reported as NOT_APPLICABLE).
+   */
+  mode: 'require' | 'prefer' | 'off';
+}
+
+/**
+ * What a verifier trusts, and how strict it is. No trust is implicit: a signature chains only to `trustAnchors`.
+ *
+ * @example
+ * ```ts
+ * const policy: TrustPolicy = {
+ *   trustAnchors: [rootCertificateDer],
+ *   intermediates: [intermediateDer],
+ *   revocation: { crls: [crlDer], mode: 'require' },
+ * };
+ * ```
+ */
+export interface TrustPolicy {
+  /** Trusted root (or other anchor) certificates, DER or PEM. */
+  trustAnchors: Array<Uint8Array | string>;
+  /** Extra certificates that may be used to build paths (never trusted on their own), DER or PEM. */
+  intermediates?: Array<Uint8Array | string>;
+  /** Revocation checking; default `{ mode: 'prefer' }`. */
+  revocation?: RevocationPolicy;
+  /** Validation time used when no trusted signing time is available; default: now. */
+  validationTime?: Date;
+  /** For GB/T 38540 seals: check the seal validity window at signing time or at validation time. */
+  sealValidityTime?: 'signing-time' | 'validation-time';
+  /**
+   * Accepted signature algorithms; default: all of `RS256`, `PS256`, `ES256`, `ES384`, `EdDSA`. SHA-1, MD5 and RSA
+   * keys under 2048 bits are never accepted.
+   */
+  acceptedAlgorithms?: SignatureAlgorithm[];
+  /** SM2 user ID for SM2 verification; default {@link SM2_DEFAULT_USER_ID}. */
+  sm2UserId?: string;
+  /** PDF-specific strictness. */
+  pdf?: {
+    /** `docmdp` (default): accept later changes that DocMDP permits; `none`: any later change fails. */
+    allowIncrementalChanges?: 'docmdp' | 'none';
+    /** Largest accepted PDF in bytes. */
+    maxFileSize?: number;
+  };
+  /** Identifier of this policy, copied into the report. Default `zwfw-default`. */
+  policyId?: string;
+}
