@@ -5,5 +5,20 @@
  *
  * @module
  */
-export { CertificateError, isCertificateError } from './errors';
-export type { CertificateErrorCode } from './errors';
+export {
+  CertificateError,
+  CertificateGlyphMissingError,
+  CertificateValidationError,
+  isCertificateError,
+} from './errors';
+export type { AnyCertificateError, CertificateErrorCode } from './errors';
+export {
+  CERTIFICATE_IDENTIFIER_ROOT,
+  checkCertificateId,
+  computeCertificateCheckCharacter,
+  createCertificateId,
+  parseCertificateId,
+} from './identifier/certificate-id';
+export type { CertificateIdInput, CertificateIdParts } from './identifier/certificate-id';
+export { createMemorySerialCounter } from './identifier/serial-counter';
+export type { MemorySerialCounterOptions, SerialCounter, SerialScope } from './identifier/serial-counter';
