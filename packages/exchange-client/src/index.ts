@@ -1,5 +1,7 @@
 /**
- * A typed client for the provincial integrated platform (省一体化平台).
+ * A typed client for the provincial integrated platform (省一体化平台): signed requests, retries with idempotency,
+ * zod-validated responses, verified receipts and a durable outbox. Also the wire schemas and request-signing code of
+ * the normalized exchange API, shared with `@zwfw/platform-simulator`.
  *
  * Exported from `@zwfw/exchange-client`.
  *
@@ -7,3 +9,125 @@
  */
 export { ExchangeError, isExchangeError } from './errors';
 export type { ExchangeErrorCode } from './errors';
+export {
+  TimestampSchema,
+  RegionCodeSchema,
+  CaseNoSchema,
+  UseCauseSchema,
+  DepartmentSchema,
+  ApplicantTypeSchema,
+  PartySchema,
+  PageQuerySchema,
+  createPageSchema,
+} from './wire/common';
+export type { Department, ApplicantType, Party, PageQuery, Page } from './wire/common';
+export {
+  PLATFORM_ERROR_STATUS,
+  PLATFORM_SUCCESS_CODE,
+  EnvelopeSchema,
+  createEnvelopeSchema,
+  HealthSchema,
+} from './wire/envelope';
+export type { PlatformErrorCode, Envelope, Health } from './wire/envelope';
+export { ItemRecordSchema, ItemQuerySchema } from './wire/items';
+export type { ItemRecord, ItemQuery } from './wire/items';
+export {
+  CaseKindSchema,
+  CaseChannelSchema,
+  CaseMaterialSchema,
+  CaseInputSchema,
+  CaseStatusSchema,
+  CASE_STATUS_TRANSITIONS,
+  CaseEventInputSchema,
+  CaseEventSchema,
+  COMPLETION_RESULT_CODES,
+  CompletionResultSchema,
+  CompletionInputSchema,
+  CaseSchema,
+  CaseListQuerySchema,
+  CaseMutationResultSchema,
+  CaseExistsDataSchema,
+  ReceiptPayloadSchema,
+} from './wire/cases';
+export type {
+  CaseKind,
+  CaseChannel,
+  CaseMaterial,
+  CaseInput,
+  CaseInputInput,
+  CaseStatus,
+  CaseEventInput,
+  CaseEvent,
+  CompletionResult,
+  CompletionInput,
+  CompletionInputInput,
+  Case,
+  CaseListQuery,
+  CaseMutationResult,
+  ReceiptPayload,
+} from './wire/cases';
+export {
+  PreAcceptanceInputSchema,
+  PreAcceptanceDecisionInputSchema,
+  PreAcceptanceSchema,
+  AppointmentSlotQuerySchema,
+  AppointmentSlotSchema,
+  AppointmentInputSchema,
+  AppointmentSchema,
+} from './wire/services';
+export type {
+  PreAcceptanceInput,
+  PreAcceptanceDecisionInput,
+  PreAcceptance,
+  AppointmentSlotQuery,
+  AppointmentSlot,
+  AppointmentInput,
+  Appointment,
+} from './wire/services';
+export {
+  HolderTypeSchema,
+  CertificateQuerySchema,
+  CertificateStatusSchema,
+  CertificateRecordSchema,
+  CertificateFileSchema,
+  CertificateVerifyInputSchema,
+  CertificateVerificationSchema,
+} from './wire/certificates';
+export type {
+  HolderType,
+  CertificateQuery,
+  CertificateStatus,
+  CertificateRecord,
+  CertificateFile,
+  CertificateVerifyInput,
+  CertificateVerification,
+} from './wire/certificates';
+export { ShareTypeSchema, DataResourceSchema, DataQueryInputSchema, DataQueryResultSchema } from './wire/sharing';
+export type { ShareType, DataResource, DataQueryInput, DataQueryResult } from './wire/sharing';
+export {
+  EvaluationServiceInputSchema,
+  EvaluationServiceSchema,
+  EvaluationInputSchema,
+  EvaluationSchema,
+} from './wire/evaluations';
+export type {
+  EvaluationServiceInput,
+  EvaluationService,
+  EvaluationInput,
+  EvaluationInputInput,
+  Evaluation,
+} from './wire/evaluations';
+export { EXCHANGE_HEADERS, SIGNATURE_METHODS } from './signing/headers';
+export type { SigningAlgorithm } from './signing/headers';
+export { canonicalizeQuery, createCanonicalRequest, EMPTY_BODY_SHA256, sha256Hex } from './signing/canonical-request';
+export type { CanonicalRequestParts } from './signing/canonical-request';
+export { sm3, hmacSm3 } from './signing/sm3';
+export { computeSignature, createHmacSigner, verifyRequestSignature } from './signing/request-signer';
+export type {
+  SigningInput,
+  RequestSigner,
+  HmacSignerOptions,
+  ReceivedRequest,
+  SignatureFailureReason,
+  SignatureCheck,
+} from './signing/request-signer';
