@@ -3,8 +3,23 @@ const ERROR_MARKER = Symbol.for('@zwfw/error');
 
 /**
  * Stable codes of {@link SimulatorError}. Codes are public API: they change only in a major release.
+ *
+ * | Code | When |
+ * |---|---|
+ * | `ERR_SIMULATOR_START_FAILED` | the server could not listen (port in use, bad host) |
+ * | `ERR_SIMULATOR_OPTIONS_INVALID` | a `startSimulator` option is out of range |
+ * | `ERR_SIMULATOR_SEED_INVALID` | `seed()` data fails the wire schemas |
+ * | `ERR_SIMULATOR_FAULT_INVALID` | a fault rule or clock offset is malformed |
+ * | `ERR_SIMULATOR_CASE_NOT_FOUND` | `advanceCase()` names an unknown case |
+ * | `ERR_SIMULATOR_TRANSITION_NOT_ALLOWED` | `advanceCase()` asks for a status not reachable from the current one |
  */
-export type SimulatorErrorCode = 'ERR_SIMULATOR_START_FAILED';
+export type SimulatorErrorCode =
+  | 'ERR_SIMULATOR_START_FAILED'
+  | 'ERR_SIMULATOR_OPTIONS_INVALID'
+  | 'ERR_SIMULATOR_SEED_INVALID'
+  | 'ERR_SIMULATOR_FAULT_INVALID'
+  | 'ERR_SIMULATOR_CASE_NOT_FOUND'
+  | 'ERR_SIMULATOR_TRANSITION_NOT_ALLOWED';
 
 /**
  * The base error of `@zwfw/platform-simulator`. Every error this package throws is an instance, with a stable {@link SimulatorErrorCode}.
@@ -39,6 +54,10 @@ export class SimulatorError extends Error {
  *
  * @param error - any caught value.
  * @returns `true` when it is an error of this package.
+ * @example
+ * ```ts
+ * if (isSimulatorError(error) && error.code === 'ERR_SIMULATOR_START_FAILED') process.exitCode = 1;
+ * ```
  */
 export function isSimulatorError(error: unknown): error is SimulatorError {
   return (

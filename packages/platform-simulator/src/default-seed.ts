@@ -1,0 +1,146 @@
+import type { SimulatorCredentials, SimulatorSeed } from './types';
+
+/**
+ * The test-only credentials embedded in the simulator, so a demo or CI run needs no setup. They are public: never
+ * configure a real platform with them, and never give the simulator a real secret.
+ */
+export const DEFAULT_CREDENTIALS: Readonly<SimulatorCredentials> = Object.freeze({
+  appKey: 'zwfw-sim-test-app',
+  appSecret: 'zwfw-sim-test-secret-not-for-production',
+});
+
+const HENGYANG = '430400000000';
+const ADMIN_APPROVAL_BUREAU = { code: '11430400MB1D03622X', name: '衡阳市行政审批服务局' };
+
+/** Built-in seed: a few Hengyang items, certificates, catalogue resources, one app and one hall. */
+export const DEFAULT_SEED: SimulatorSeed = {
+  items: [
+    {
+      implementationCode: '11430400MB1D03622X4000111400001',
+      name: '食品经营许可',
+      version: 1,
+      regionCode: HENGYANG,
+      updatedAt: '2026-01-05T09:00:00+08:00',
+      status: 'active',
+      itemType: '01',
+      department: ADMIN_APPROVAL_BUREAU,
+    },
+    {
+      implementationCode: '11430400MB1D03622X4000111400002',
+      name: '公共场所卫生许可',
+      version: 2,
+      regionCode: HENGYANG,
+      updatedAt: '2026-02-10T10:30:00+08:00',
+      status: 'active',
+      itemType: '01',
+      department: ADMIN_APPROVAL_BUREAU,
+    },
+    {
+      implementationCode: '11430406MB1C84312K4000111400003',
+      name: '建设工程消防验收备案',
+      version: 1,
+      regionCode: '430406000000',
+      updatedAt: '2026-03-01T08:00:00+08:00',
+      status: 'active',
+      itemType: '05',
+      department: { code: '11430406MB1C84312K', name: '衡阳市雁峰区住房和城乡建设局' },
+    },
+  ],
+  certificates: [
+    {
+      certId: '1.2.156.3005.2.11100000000013338W032.114304001000001120.HY2025000001.001.9',
+      certTypeCode: '11100000000013338W032',
+      certTypeName: '营业执照',
+      certNo: 'HY2025000001',
+      holderName: '衡阳市示例食品有限公司',
+      holderCode: '914304001000001234',
+      holderType: '001',
+      issuer: { code: '114304001000001120', name: '衡阳市市场监督管理局' },
+      issuedAt: '2025-03-18',
+      validUntil: null,
+      status: '01',
+      trustGrade: 'A',
+      fileFormat: 'pdf',
+    },
+    {
+      certId: '1.2.156.3005.2.11100000000013338W011.114304001000001120.HY2025000002.001.T',
+      certTypeCode: '11100000000013338W011',
+      certTypeName: '居民身份证电子证照',
+      certNo: 'HY2025000002',
+      holderName: '张三',
+      holderCode: '430405199001011234',
+      holderType: '111',
+      issuer: { code: '114304001000001120', name: '衡阳市公安局' },
+      issuedAt: '2025-06-01',
+      validUntil: '2045-06-01',
+      status: '01',
+      trustGrade: 'A',
+      fileFormat: 'pdf',
+    },
+    {
+      certId: '1.2.156.3005.2.11100000000013338W009.114304001000001120.HY2025000003.001.J',
+      certTypeCode: '11100000000013338W009',
+      certTypeName: '食品经营许可证',
+      certNo: 'HY2025000003',
+      holderName: '衡阳市示例食品有限公司',
+      holderCode: '914304001000001234',
+      holderType: '001',
+      issuer: ADMIN_APPROVAL_BUREAU,
+      issuedAt: '2024-01-10',
+      validUntil: '2029-01-09',
+      status: '04',
+      trustGrade: 'B',
+      fileFormat: 'pdf',
+    },
+  ],
+  resources: [
+    {
+      code: '430400-SC-0001',
+      name: '企业登记基本信息',
+      provider: { code: '114304001000001120', name: '衡阳市市场监督管理局' },
+      summary: '企业名称、统一社会信用代码、登记状态',
+      format: 'JSON',
+      fields: [
+        { name: 'uscc', dataType: 'string' },
+        { name: 'name', dataType: 'string' },
+        { name: 'state', dataType: 'string' },
+      ],
+      shareType: 'unconditional',
+      shareMethod: '接口',
+      updateCycle: '实时',
+      publishedAt: '2025-01-01',
+      rows: [{ uscc: '914304001000001234', name: '衡阳市示例食品有限公司', state: '存续' }],
+    },
+    {
+      code: '430400-GA-0002',
+      name: '户籍人口基本信息',
+      provider: { code: '114304001000001121', name: '衡阳市公安局' },
+      summary: '姓名、公民身份号码、户籍地址',
+      format: 'JSON',
+      fields: [
+        { name: 'idNumber', dataType: 'string' },
+        { name: 'name', dataType: 'string' },
+        { name: 'address', dataType: 'string' },
+      ],
+      shareType: 'conditional',
+      shareCondition: '办理政务服务事项核验申请人身份时使用',
+      shareMethod: '接口',
+      updateCycle: '每日',
+      publishedAt: '2025-01-01',
+      rows: [{ idNumber: '430405199001011234', name: '张三', address: '湖南省衡阳市雁峰区示例路1号' }],
+    },
+    {
+      code: '430400-SW-0003',
+      name: '纳税人涉税明细',
+      provider: { code: '114304001000001122', name: '国家税务总局衡阳市税务局' },
+      summary: '纳税明细',
+      format: 'JSON',
+      fields: [{ name: 'uscc', dataType: 'string' }],
+      shareType: 'none',
+      publishedAt: '2025-01-01',
+      rows: [],
+    },
+  ],
+  apps: [{ ...DEFAULT_CREDENTIALS, name: '模拟器测试应用 (test only)', approvedResources: ['430400-GA-0002'] }],
+  halls: [{ hallId: 'HY-HALL-01', name: '衡阳市政务服务中心' }],
+};
