@@ -5,3 +5,11 @@
  */
 export { SealError, isSealError } from '../errors';
 export type { SealErrorCode } from '../errors';
+export { signJson } from './sign-json';
+export type { SignJsonOptions } from './sign-json';
+export { decodeJson } from './decode-json';
+export type { DecodedJson } from './decode-json';
+export { canonicalizeJson, MAX_JSON_DEPTH } from './canonicalize-json';
+export type { JwsAlgorithm } from './jws';
+export type { Signer } from '../signer';
+export type { SignatureAlgorithm } from '../types';
