@@ -1,3 +1,5 @@
+import type { Issue } from './issue';
+
 /** Marker shared by every @zwfw package's errors; survives duplicate installed copies and realms. */
 const ERROR_MARKER = Symbol.for('@zwfw/error');
 
@@ -7,7 +9,10 @@ const ERROR_MARKER = Symbol.for('@zwfw/error');
 export type CatalogErrorCode =
   | 'ERR_CATALOG_INPUT_INVALID'
   | 'ERR_CATALOG_CODE_INVALID'
-  | 'ERR_CATALOG_VALIDATION_FAILED';
+  | 'ERR_CATALOG_VALIDATION_FAILED'
+  | 'ERR_CATALOG_PROFILE_UNKNOWN'
+  | 'ERR_CATALOG_DUPLICATE_CODE'
+  | 'ERR_CATALOG_CSV_INVALID';
 
 /**
  * The base error of `@zwfw/catalog`. Every error this package throws is an instance, with a stable {@link CatalogErrorCode}.
@@ -51,4 +56,31 @@ export function isCatalogError(error: unknown): error is CatalogError {
     typeof (error as { code?: unknown }).code === 'string' &&
     (error as { code: string }).code.startsWith('ERR_CATALOG_')
   );
+}
+
+/**
+ * A {@link CatalogError} that carries the {@link Issue}s that made a code, an item or a CSV file invalid.
+ * Thrown by the `parse*` functions (`ERR_CATALOG_CODE_INVALID`, `ERR_CATALOG_VALIDATION_FAILED`,
+ * `ERR_CATALOG_CSV_INVALID`).
+ *
+ * @example
+ * ```ts
+ * try { parseUscc('111111111111111111'); } catch (error) {
+ *   if (isCatalogError(error) && error instanceof CatalogValidationError) console.log(error.issues[0]?.code);
+ * }
+ * ```
+ */
+export class CatalogValidationError extends CatalogError {
+  /** Every problem found (errors and warnings), with bilingual messages. */
+  readonly issues: readonly Issue[];
+
+  /**
+   * @param code - the stable error code.
+   * @param message - what is wrong and how to fix it.
+   * @param issues - the problems found.
+   */
+  constructor(code: CatalogErrorCode, message: string, issues: readonly Issue[]) {
+    super(code, message);
+    this.issues = issues;
+  }
 }
