@@ -1,0 +1,431 @@
+import { type KeyObject, generateKeyPair, randomBytes, sign } from 'node:crypto';
+import { promisify } from 'node:util';
+import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
+import {
+  AlgorithmIdentifier,
+  AttributeTypeAndValue,
+  AttributeValue,
+  AuthorityKeyIdentifier,
+  BasicConstraints,
+  Certificate,
+  CertificateList,
+  CRLNumber,
+  CRLReason,
+  CRLReasons,
+  ExtendedKeyUsage,
+  Extension,
+  Extensions,
+  KeyIdentifier,
+  KeyUsage,
+  KeyUsageFlags,
+  Name,
+  RelativeDistinguishedName,
+  RevokedCertificate,
+  SubjectKeyIdentifier,
+  SubjectPublicKeyInfo,
+  TBSCertList,
+  TBSCertificate,
+  Time,
+  Validity,
+} from '@peculiar/asn1-x509';
+import { createHash } from 'node:crypto';
+import { toPem } from '../internal/asn1/input';
+import { OID } from '../internal/asn1/oids';
+import { signatureAlgorithmIdentifier } from '../internal/cms/signed-data';
+import { type Signer, createSoftwareSigner } from '../signer';
+import type { SignatureAlgorithm, TrustPolicy } from '../types';
+import {
+  type TimestampResponder,
+  type TimestampResponderOptions,
+  startTimestampResponder,
+} from './timestamp-responder';
+
+const generateKeyPairAsync = promisify(generateKeyPair);
+
+/** A generated certificate, as DER and PEM. */
+export interface TestCertificate {
+  /** DER bytes. */
+  der: Uint8Array;
+  /** PEM text (`CERTIFICATE`). */
+  pem: string;
+  /** Serial number, lower-case hex. */
+  serialHex: string;
+}
+
+/** A signer of the test PKI, with its key in PEM for external tools (openssl, PKCS#12 export). */
+export interface TestSigner extends Signer {
+  /** Unencrypted PKCS#8 PEM of the private key. Test-only, generated at run time. */
+  readonly privateKeyPem: string;
+  /** The certificate, DER and PEM. */
+  readonly testCertificate: TestCertificate;
+}
+
+/** A generated CRL, as DER and PEM. */
+export interface TestCrl {
+  /** DER bytes. */
+  der: Uint8Array;
+  /** PEM text (`X509 CRL`). */
+  pem: string;
+}
+
+/** The time-stamp authority of the test PKI. */
+export interface TestTsa {
+  /** TSA certificate (issued by the root, critical extendedKeyUsage timeStamping). */
+  certificate: TestCertificate;
+  /** The TSA's signer (ES256). */
+  signer: TestSigner;
+  /**
+   * Starts an RFC 3161 responder on 127.0.0.1 (random port).
+   *
+   * @param options - clock and policy of the responder.
+   * @returns the running responder; call `close()` when done.
+   */
+  startResponder(options?: TimestampResponderOptions): Promise<TimestampResponder>;
+}
+
+/** Everything {@link createTestPki} generates. */
+export interface TestPki {
+  /** Self-signed root CA (RSA 2048). */
+  rootCertificate: TestCertificate;
+  /** Intermediate CA (ECDSA P-256) issuing the seal and personal certificates. */
+  intermediateCertificate: TestCertificate;
+  /** Organisation seal signer, RSA 2048 (RS256), O=衡阳市行政审批服务局. */
+  sealSigner: TestSigner;
+  /** Organisation seal signer, ECDSA P-256 (ES256). */
+  sealSignerEc: TestSigner;
+  /** Personal signer, ECDSA P-256, CN=张三. */
+  personalSigner: TestSigner;
+  /** A seal signer whose certificate is revoked in {@link TestPki.crl}. */
+  revokedSigner: TestSigner;
+  /** The intermediate's CRL, listing {@link TestPki.revokedSigner} as revoked (keyCompromise). */
+  crl: TestCrl;
+  /** The root's CRL (empty), covering the intermediate and the TSA. */
+  rootCrl: TestCrl;
+  /** The time-stamp authority. */
+  tsa: TestTsa;
+  /**
+   * A trust policy with the root as the only anchor, the intermediate, both CRLs and `mode: 'require'`.
+   *
+   * @param overrides - fields to replace.
+   * @returns the policy.
+   */
+  policy(overrides?: Partial<TrustPolicy>): TrustPolicy;
+}
+
+/** Options of {@link createTestPki}. */
+export interface TestPkiOptions {
+  /**
+   * Reference time: certificates are valid from one day before it; CRLs are issued at it.
+   * @default new Date()
+   */
+  now?: Date;
+  /**
+   * Validity of the end-entity certificates in days.
+   * @default 730
+   */
+  leafValidityDays?: number;
+}
+
+interface Issuer {
+  name: Name;
+  key: KeyObject;
+  keyId: Uint8Array;
+  algorithm: SignatureAlgorithm;
+}
+
+const DAY = 86_400_000;
+
+function name(attributes: Array<[string, string]>): Name {
+  return new Name(
+    attributes.map(
+      ([type, value]) =>
+        new RelativeDistinguishedName([
+          new AttributeTypeAndValue({
+            type,
+            // C must be a PrintableString (RFC 5280); everything else UTF8String, so Chinese names are byte-exact.
+            value: new AttributeValue(type === '2.5.4.6' ? { printableString: value } : { utf8String: value }),
+          }),
+        ]),
+    ),
+  );
+}
+
+function extension(extnID: string, critical: boolean, value: unknown): Extension {
+  return new Extension({ extnID, critical, extnValue: new OctetString(AsnConvert.serialize(value)) });
+}
+
+function serialNumber(): ArrayBuffer {
+  const bytes = randomBytes(16);
+  bytes[0] = (bytes[0]! & 0x7f) | 0x10; // positive, no leading zero
+  return new Uint8Array(bytes).buffer;
+}
+
+function signWith(algorithm: SignatureAlgorithm, key: KeyObject, data: Uint8Array): Uint8Array {
+  return new Uint8Array(sign(algorithm === 'ES384' ? 'sha384' : 'sha256', data, { key, dsaEncoding: 'der' }));
+}
+
+function algorithmIdentifier(algorithm: SignatureAlgorithm): AlgorithmIdentifier {
+  return AsnConvert.parse(signatureAlgorithmIdentifier(algorithm), AlgorithmIdentifier);
+}
+
+function keyIdentifier(spki: Uint8Array): Uint8Array {
+  const parsed = AsnConvert.parse(spki, SubjectPublicKeyInfo);
+  return new Uint8Array(createHash('sha1').update(new Uint8Array(parsed.subjectPublicKey)).digest());
+}
+
+interface CertificateSpec {
+  subject: Name;
+  publicKey: KeyObject;
+  issuer?: Issuer;
+  selfKey?: KeyObject;
+  notBefore: Date;
+  notAfter: Date;
+  ca?: { pathLength?: number };
+  keyUsage: number;
+  extendedKeyUsage?: string[];
+}
+
+function issueCertificate(spec: CertificateSpec): { der: Uint8Array; serialHex: string; keyId: Uint8Array } {
+  const spki = new Uint8Array(spec.publicKey.export({ type: 'spki', format: 'der' }));
+  const keyId = keyIdentifier(spki);
+  const signerKey = spec.issuer?.key ?? spec.selfKey!;
+  const algorithm: SignatureAlgorithm =
+    spec.issuer?.algorithm ?? (signerKey.asymmetricKeyType === 'rsa' ? 'RS256' : 'ES256');
+  const extensions = [
+    extension(
+      OID.basicConstraints,
+      true,
+      new BasicConstraints(
+        spec.ca
+          ? { cA: true, ...(spec.ca.pathLength === undefined ? {} : { pathLenConstraint: spec.ca.pathLength }) }
+          : {},
+      ),
+    ),
+    extension(OID.keyUsage, true, new KeyUsage(spec.keyUsage)),
+    extension(OID.subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyId)),
+    extension(
+      OID.authorityKeyIdentifier,
+      false,
+      new AuthorityKeyIdentifier({ keyIdentifier: new KeyIdentifier(spec.issuer?.keyId ?? keyId) }),
+    ),
+  ];
+  if (spec.extendedKeyUsage)
+    extensions.push(extension(OID.extKeyUsage, true, new ExtendedKeyUsage(spec.extendedKeyUsage)));
+  const serial = serialNumber();
+  const tbs = new TBSCertificate({
+    version: 2,
+    serialNumber: serial,
+    signature: algorithmIdentifier(algorithm),
+    issuer: spec.issuer?.name ?? spec.subject,
+    validity: new Validity({ notBefore: spec.notBefore, notAfter: spec.notAfter }),
+    subject: spec.subject,
+    subjectPublicKeyInfo: AsnConvert.parse(spki, SubjectPublicKeyInfo),
+    extensions: new Extensions(extensions),
+  });
+  const tbsDer = new Uint8Array(AsnConvert.serialize(tbs));
+  const certificate = new Certificate({
+    tbsCertificate: tbs,
+    signatureAlgorithm: algorithmIdentifier(algorithm),
+    signatureValue: signWith(algorithm, signerKey, tbsDer).slice().buffer,
+  });
+  return {
+    der: new Uint8Array(AsnConvert.serialize(certificate)),
+    serialHex: Buffer.from(serial).toString('hex'),
+    keyId,
+  };
+}
+
+function issueCrl(issuer: Issuer, now: Date, revoked: Array<{ serialHex: string; date: Date }>): TestCrl {
+  const tbs = new TBSCertList({
+    version: 1,
+    signature: algorithmIdentifier(issuer.algorithm),
+    issuer: issuer.name,
+    thisUpdate: new Time(now),
+    nextUpdate: new Time(new Date(now.getTime() + 30 * DAY)),
+    ...(revoked.length === 0
+      ? {}
+      : {
+          revokedCertificates: revoked.map(
+            (entry) =>
+              new RevokedCertificate({
+                userCertificate: new Uint8Array(Buffer.from(entry.serialHex, 'hex')).buffer,
+                revocationDate: new Time(entry.date),
+                crlEntryExtensions: [extension(OID.crlReason, false, new CRLReason(CRLReasons.keyCompromise))],
+              }),
+          ),
+        }),
+    crlExtensions: [
+      extension(
+        OID.authorityKeyIdentifier,
+        false,
+        new AuthorityKeyIdentifier({ keyIdentifier: new KeyIdentifier(issuer.keyId) }),
+      ),
+      extension(OID.crlNumber, false, new CRLNumber(1)),
+    ],
+  });
+  const tbsDer = new Uint8Array(AsnConvert.serialize(tbs));
+  const crl = new CertificateList({
+    tbsCertList: tbs,
+    signatureAlgorithm: algorithmIdentifier(issuer.algorithm),
+    signature: signWith(issuer.algorithm, issuer.key, tbsDer).slice().buffer,
+  });
+  const der = new Uint8Array(AsnConvert.serialize(crl));
+  return { der, pem: toPem(der, 'X509 CRL') };
+}
+
+function testCertificate(issued: { der: Uint8Array; serialHex: string }): TestCertificate {
+  return { der: issued.der, pem: toPem(issued.der, 'CERTIFICATE'), serialHex: issued.serialHex };
+}
+
+function testSigner(key: KeyObject, certificate: TestCertificate, chain: Uint8Array[]): TestSigner {
+  const privateKeyPem = key.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const signer = createSoftwareSigner({ privateKey: privateKeyPem, certificate: certificate.der, chain });
+  return { ...signer, privateKeyPem, testCertificate: certificate };
+}
+
+/**
+ * Creates a complete test PKI at run time: root CA (RSA 2048) → intermediate CA (P-256) → organisation seal
+ * certificates (RSA 2048 and P-256) with Chinese subject names encoded as UTF8String, a personal certificate, a revoked
+ * certificate and CRLs, plus a time-stamp authority with a critical timeStamping EKU and a local RFC 3161 responder.
+ * Nothing is read from disk and no private key is stored: every call makes new keys. For tests, examples and CI only.
+ *
+ * @param options - reference time and leaf validity.
+ * @returns the certificates, signers, CRLs, TSA and a ready trust policy.
+ * @throws SealError only if node:crypto cannot generate keys (never for valid options).
+ * @example
+ * ```ts
+ * import { createTestPki } from '@zwfw/seal/testing';
+ * const pki = await createTestPki();
+ * const responder = await pki.tsa.startResponder();
+ * const signed = await signPdf(pdf, pki.sealSigner, { tsa: responder.client });
+ * const report = await validatePdf(signed, pki.policy());
+ * await responder.close();
+ * ```
+ */
+export async function createTestPki(options: TestPkiOptions = {}): Promise<TestPki> {
+  const now = options.now ?? new Date();
+  const notBefore = new Date(now.getTime() - DAY);
+  const leafNotAfter = new Date(now.getTime() + (options.leafValidityDays ?? 730) * DAY);
+  const [rootKeys, intermediateKeys, sealKeys, sealEcKeys, personalKeys, revokedKeys, tsaKeys] = await Promise.all([
+    generateKeyPairAsync('rsa', { modulusLength: 2048 }),
+    generateKeyPairAsync('ec', { namedCurve: 'P-256' }),
+    generateKeyPairAsync('rsa', { modulusLength: 2048 }),
+    generateKeyPairAsync('ec', { namedCurve: 'P-256' }),
+    generateKeyPairAsync('ec', { namedCurve: 'P-256' }),
+    generateKeyPairAsync('ec', { namedCurve: 'P-256' }),
+    generateKeyPairAsync('ec', { namedCurve: 'P-256' }),
+  ]);
+
+  const rootName = name([
+    ['2.5.4.6', 'CN'],
+    ['2.5.4.10', '衡阳市数字证书认证中心（测试）'],
+    ['2.5.4.3', '衡阳测试根证书'],
+  ]);
+  const root = issueCertificate({
+    subject: rootName,
+    publicKey: rootKeys.publicKey,
+    selfKey: rootKeys.privateKey,
+    notBefore,
+    notAfter: new Date(now.getTime() + 3650 * DAY),
+    ca: {},
+    keyUsage: KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign,
+  });
+  const rootIssuer: Issuer = { name: rootName, key: rootKeys.privateKey, keyId: root.keyId, algorithm: 'RS256' };
+
+  const intermediateName = name([
+    ['2.5.4.6', 'CN'],
+    ['2.5.4.10', '衡阳市数字证书认证中心（测试）'],
+    ['2.5.4.3', '衡阳测试电子印章中级证书'],
+  ]);
+  const intermediate = issueCertificate({
+    subject: intermediateName,
+    publicKey: intermediateKeys.publicKey,
+    issuer: rootIssuer,
+    notBefore,
+    notAfter: new Date(now.getTime() + 1825 * DAY),
+    ca: { pathLength: 0 },
+    keyUsage: KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign,
+  });
+  const intermediateIssuer: Issuer = {
+    name: intermediateName,
+    key: intermediateKeys.privateKey,
+    keyId: intermediate.keyId,
+    algorithm: 'ES256',
+  };
+
+  const signingUsage = KeyUsageFlags.digitalSignature | KeyUsageFlags.nonRepudiation;
+  const leaf = (subject: Name, publicKey: KeyObject) =>
+    issueCertificate({
+      subject,
+      publicKey,
+      issuer: intermediateIssuer,
+      notBefore,
+      notAfter: leafNotAfter,
+      keyUsage: signingUsage,
+    });
+  const organisation = (commonName: string) =>
+    name([
+      ['2.5.4.6', 'CN'],
+      ['2.5.4.8', '湖南省'],
+      ['2.5.4.7', '衡阳市'],
+      ['2.5.4.10', '衡阳市行政审批服务局'],
+      ['2.5.4.3', commonName],
+    ]);
+  const seal = leaf(organisation('衡阳市行政审批服务局电子印章'), sealKeys.publicKey);
+  const sealEc = leaf(organisation('衡阳市行政审批服务局业务专用章'), sealEcKeys.publicKey);
+  const personal = leaf(
+    name([
+      ['2.5.4.6', 'CN'],
+      ['2.5.4.10', '衡阳市行政审批服务局'],
+      ['2.5.4.3', '张三'],
+    ]),
+    personalKeys.publicKey,
+  );
+  const revoked = leaf(organisation('衡阳市行政审批服务局（已吊销测试章）'), revokedKeys.publicKey);
+  const tsaCertificate = issueCertificate({
+    subject: name([
+      ['2.5.4.6', 'CN'],
+      ['2.5.4.10', '衡阳市数字证书认证中心（测试）'],
+      ['2.5.4.3', '衡阳测试时间戳服务'],
+    ]),
+    publicKey: tsaKeys.publicKey,
+    issuer: rootIssuer,
+    notBefore,
+    notAfter: new Date(now.getTime() + 1825 * DAY),
+    keyUsage: KeyUsageFlags.digitalSignature,
+    extendedKeyUsage: [OID.kpTimeStamping],
+  });
+
+  const rootCertificate = testCertificate(root);
+  const intermediateCertificate = testCertificate(intermediate);
+  const chain = [intermediateCertificate.der];
+  const revokedCertificate = testCertificate(revoked);
+  const crl = issueCrl(intermediateIssuer, now, [
+    { serialHex: revokedCertificate.serialHex, date: new Date(now.getTime() - 3_600_000) },
+  ]);
+  const rootCrl = issueCrl(rootIssuer, now, []);
+  const tsaTestCertificate = testCertificate(tsaCertificate);
+  const tsaSigner = testSigner(tsaKeys.privateKey, tsaTestCertificate, []);
+
+  return {
+    rootCertificate,
+    intermediateCertificate,
+    sealSigner: testSigner(sealKeys.privateKey, testCertificate(seal), chain),
+    sealSignerEc: testSigner(sealEcKeys.privateKey, testCertificate(sealEc), chain),
+    personalSigner: testSigner(personalKeys.privateKey, testCertificate(personal), chain),
+    revokedSigner: testSigner(revokedKeys.privateKey, revokedCertificate, chain),
+    crl,
+    rootCrl,
+    tsa: {
+      certificate: tsaTestCertificate,
+      signer: tsaSigner,
+      startResponder: (responderOptions) => startTimestampResponder(tsaSigner, responderOptions),
+    },
+    policy: (overrides = {}) => ({
+      trustAnchors: [rootCertificate.der],
+      intermediates: [intermediateCertificate.der],
+      revocation: { crls: [crl.der, rootCrl.der], mode: 'require' },
+      ...overrides,
+    }),
+  };
+}
