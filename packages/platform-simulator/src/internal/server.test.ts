@@ -166,10 +166,7 @@ describe('Idempotency-Key', () => {
 
   it('keeps keys per app key', async () => {
     holder.sim.seed({
-      apps: [
-        { ...holder.sim.credentials },
-        { appKey: 'second-app', appSecret: 'second-app-secret-0123456789' },
-      ],
+      apps: [{ ...holder.sim.credentials }, { appKey: 'second-app', appSecret: 'second-app-secret-0123456789' }],
     });
     const key = randomUUID();
     await call('POST', '/api/v1/cases', { body: caseInput('C-P1'), idempotencyKey: key });

@@ -17,7 +17,12 @@ describe('POST /cases', () => {
     const body = caseInput('C-1');
     const response = await call('POST', '/api/v1/cases', { body });
     expect(response.status).toBe(201);
-    expect(response.json.data).toMatchObject({ caseNo: 'C-1', version: 1, status: 'submitted', platformId: 'HY000001' });
+    expect(response.json.data).toMatchObject({
+      caseNo: 'C-1',
+      version: 1,
+      status: 'submitted',
+      platformId: 'HY000001',
+    });
     const key = await importJWK(holder.sim.publicJwk, 'ES256');
     const { payload, protectedHeader } = await compactVerify(response.json.data.receipt, key);
     expect(protectedHeader).toMatchObject({ alg: 'ES256', kid: holder.sim.publicJwk.kid });
@@ -40,11 +45,16 @@ describe('POST /cases', () => {
   });
 
   it('answers 400 INVALID_REQUEST naming the fields, and 404 for an unknown item', async () => {
-    const invalid = await call('POST', '/api/v1/cases', { body: caseInput('C-BAD', { kind: 'weird', regionCode: '43' }) });
+    const invalid = await call('POST', '/api/v1/cases', {
+      body: caseInput('C-BAD', { kind: 'weird', regionCode: '43' }),
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.json.code).toBe('INVALID_REQUEST');
     expect(invalid.json.message).toMatch(/^the case submission is invalid — /);
-    expect(invalid.json.data.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['kind', 'regionCode']);
+    expect(invalid.json.data.issues.map((issue: { path: string }) => issue.path).sort()).toEqual([
+      'kind',
+      'regionCode',
+    ]);
     const unknown = await call('POST', '/api/v1/cases', { body: caseInput('C-NOITEM', { itemCode: 'NOPE' }) });
     expect(unknown.status).toBe(404);
     expect(unknown.json.code).toBe('ITEM_NOT_FOUND');
@@ -138,7 +148,10 @@ describe('POST /cases/{caseNo}/events and /completion', () => {
     });
     expect(response.status).toBe(400);
     expect(response.json.data.issues).toEqual([
-      { path: 'fee', message: 'fee is required when result is "issued" (出证办结 needs 收费金额; use amount 0 when free)' },
+      {
+        path: 'fee',
+        message: 'fee is required when result is "issued" (出证办结 needs 收费金额; use amount 0 when free)',
+      },
     ]);
   });
 

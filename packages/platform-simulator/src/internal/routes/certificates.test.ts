@@ -48,7 +48,9 @@ describe('GET /certificates/{certId}/file', () => {
 describe('POST /certificates/verify', () => {
   it('reports a valid, known, active certificate and whether a file matches', async () => {
     const file = await call('GET', `/api/v1/certificates/${LICENCE}/file?useCause=${CAUSE}`);
-    const ok = await call('POST', '/api/v1/certificates/verify', { body: { certId: LICENCE, sha256: file.json.data.sha256 } });
+    const ok = await call('POST', '/api/v1/certificates/verify', {
+      body: { certId: LICENCE, sha256: file.json.data.sha256 },
+    });
     expect(ok.json.data).toEqual({
       certId: LICENCE,
       valid: true,
@@ -57,7 +59,9 @@ describe('POST /certificates/verify', () => {
       status: '01',
       fileMatches: true,
     });
-    const wrongFile = await call('POST', '/api/v1/certificates/verify', { body: { certId: LICENCE, sha256: '0'.repeat(64) } });
+    const wrongFile = await call('POST', '/api/v1/certificates/verify', {
+      body: { certId: LICENCE, sha256: '0'.repeat(64) },
+    });
     expect(wrongFile.json.data).toMatchObject({ valid: false, fileMatches: false });
   });
 

@@ -45,12 +45,13 @@ export function registerEvaluationRoutes(context: RouteContext): void {
           `本次服务已存在评价，请勿重复评价: evaluation ${input.assessNumber} of case ${input.caseNo} already exists`,
         );
       }
+      // 好差评: 1–2 差评, 3 中评, 4–5 好评 (satisfaction ≤ 2 needs details: enforced by the wire schema).
       const grade =
         input.satisfaction <= 2
-          ? ('good' as const)
+          ? ('bad' as const)
           : input.satisfaction === 3
             ? ('average' as const)
-            : ('bad' as const);
+            : ('good' as const);
       const record = { ...input, grade, receivedAt: formatChinaTime(context.now()) };
       state.evaluations.set(key, record);
       return ok(record, 201);

@@ -36,7 +36,10 @@ describe('pre-acceptances', () => {
 
 describe('appointments', () => {
   async function firstSlot() {
-    const slots = await call('GET', `/api/v1/appointments/slots?itemCode=${ITEM_CODE}&hallId=HY-HALL-01&date=2026-06-01`);
+    const slots = await call(
+      'GET',
+      `/api/v1/appointments/slots?itemCode=${ITEM_CODE}&hallId=HY-HALL-01&date=2026-06-01`,
+    );
     expect(slots.status).toBe(200);
     return slots.json.data.items[0];
   }
@@ -67,7 +70,9 @@ describe('appointments', () => {
 
   it('rejects unknown slots, mismatched items, unknown halls and appointments', async () => {
     const slot = await firstSlot();
-    const forged = await call('POST', '/api/v1/appointments', { body: { slotId: 'forged', itemCode: ITEM_CODE, applicant } });
+    const forged = await call('POST', '/api/v1/appointments', {
+      body: { slotId: 'forged', itemCode: ITEM_CODE, applicant },
+    });
     expect(forged.json).toMatchObject({ code: 'INVALID_REQUEST' });
     const mismatch = await call('POST', '/api/v1/appointments', {
       body: { slotId: slot.slotId, itemCode: 'OTHER', applicant },
