@@ -72,5 +72,10 @@ describe('POST /certificates/verify', () => {
     expect(revoked.json.data).toMatchObject({ valid: false, found: true, status: '04', fileMatches: null });
     const malformed = await call('POST', '/api/v1/certificates/verify', { body: { certId: 'not-an-identifier' } });
     expect(malformed.json.data).toMatchObject({ valid: false, identifierValid: false, found: false, status: null });
+    // Well formed, but the MOD 37,36 check character is wrong (9 is right).
+    const wrongCheck = await call('POST', '/api/v1/certificates/verify', {
+      body: { certId: `${LICENCE.slice(0, -1)}8` },
+    });
+    expect(wrongCheck.json.data).toMatchObject({ valid: false, identifierValid: false, found: false });
   });
 });

@@ -57,9 +57,9 @@ export function registerCertificateRoutes(context: RouteContext): void {
     method: 'POST',
     path: '/api/v1/certificates/verify',
     authenticated: true,
-    handler: ({ body }) => {
+    handler: async ({ body }) => {
       const input = parseInput(CertificateVerifyInputSchema, body, 'the verification request');
-      const identifierValid = checkCertificateIdentifier(input.certId);
+      const identifierValid = await checkCertificateIdentifier(input.certId);
       const stored = state.certificates.get(input.certId);
       const fileMatches =
         input.sha256 === undefined || stored === undefined
