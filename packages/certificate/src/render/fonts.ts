@@ -1,0 +1,225 @@
+import { Readable } from 'node:stream';
+import { loadNotoSansSc } from '@zwfw/fonts';
+import * as fontkit from 'fontkit';
+import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { CertificateError, CertificateGlyphMissingError } from '../errors';
+import { describe } from '../internal/describe';
+
+/** A font a caller registers for certificate text: TrueType/OpenType bytes, or one face of a TTC collection. */
+export interface CertificateFont {
+  /** The font file (`.ttf`, `.otf`, or `.ttc` with `postscriptName`). Keep the same array to hit the parse cache. */
+  bytes: Uint8Array | ArrayBuffer;
+  /** PostScript name of the face to use from a collection (`.ttc`), e.g. `WenQuanYiMicroHei`. */
+  postscriptName?: string;
+}
+
+/** A parsed font, shared by every document that uses it (parsing a 10 MB CJK font takes ~20 ms). */
+export interface ParsedFont {
+  /** The bytes pdf-lib embeds (identity is the cache key for the fontkit adapter). */
+  bytes: Uint8Array;
+  font: fontkit.Font;
+  /** code point → advance width in font units, or -1 when the font has no glyph. */
+  advances: Map<number, number>;
+}
+
+const cache = new WeakMap<object, Map<string, ParsedFont>>();
+const byBytes = new WeakMap<Uint8Array, ParsedFont>();
+
+/**
+ * Parse `input` once and return the shared object. fontkit 2.0.4 is adapted for pdf-lib here (approach A of
+ * certificate.md §6.2): pdf-lib wants `subset.encodeStream()`, fontkit 2 only has `encode()`.
+ */
+export function parseFont(input: CertificateFont): ParsedFont {
+  if (typeof input !== 'object' || input === null) {
+    throw new CertificateError(
+      'ERR_CERTIFICATE_FONT_INVALID',
+      `A font must be { bytes, postscriptName? }, got ${describe(input)}`,
+    );
+  }
+  const { bytes } = input;
+  if (!(bytes instanceof Uint8Array) && !(bytes instanceof ArrayBuffer)) {
+    throw new CertificateError(
+      'ERR_CERTIFICATE_FONT_INVALID',
+      `Font bytes must be a Uint8Array or ArrayBuffer, got ${describe(bytes)}`,
+    );
+  }
+  const key = input.postscriptName ?? '';
+  let faces = cache.get(bytes);
+  const hit = faces?.get(key);
+  if (hit) return hit;
+  const array = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  let parsed: fontkit.Font | fontkit.FontCollection;
+  try {
+    parsed = fontkit.create(Buffer.from(array.buffer, array.byteOffset, array.byteLength), input.postscriptName);
+  } catch (cause) {
+    throw new CertificateError(
+      'ERR_CERTIFICATE_FONT_INVALID',
+      'Font bytes could not be parsed as TrueType/OpenType; pass a .ttf, .otf or .ttc file',
+      { cause },
+    );
+  }
+  if (!parsed || typeof (parsed as fontkit.Font).createSubset !== 'function') {
+    const names = ((parsed as fontkit.FontCollection | undefined)?.fonts ?? []).map((f) => f.postscriptName);
+    throw new CertificateError(
+      'ERR_CERTIFICATE_FONT_INVALID',
+      input.postscriptName
+        ? `Font collection has no face "${input.postscriptName}"; available: ${names.join(', ')}`
+        : `Font is a collection (.ttc); set postscriptName to one of: ${names.join(', ')}`,
+    );
+  }
+  const font = parsed as fontkit.Font;
+  const createSubset = font.createSubset.bind(font);
+  (font as { createSubset: () => unknown }).createSubset = () => {
+    const subset = createSubset() as ReturnType<typeof createSubset> & { encodeStream?: () => Readable };
+    subset.encodeStream ??= () => {
+      const stream = new Readable({ read() {} });
+      queueMicrotask(() => {
+        stream.push(Buffer.from(subset.encode()));
+        stream.push(null);
+      });
+      return stream;
+    };
+    return subset;
+  };
+  const result: ParsedFont = { bytes: array, font, advances: new Map() };
+  if (!faces) {
+    faces = new Map();
+    cache.set(bytes, faces);
+  }
+  faces.set(key, result);
+  byBytes.set(array, result);
+  return result;
+}
+
+/** The default primary font: the bundled Noto Sans SC Regular. */
+export function defaultFont(): ParsedFont {
+  return parseFont({ bytes: loadNotoSansSc() });
+}
+
+/** Advance width in font units of `codePoint`, or -1 when the font has no glyph for it. */
+export function advanceOf(font: ParsedFont, codePoint: number): number {
+  let advance = font.advances.get(codePoint);
+  if (advance === undefined) {
+    advance = font.font.hasGlyphForCodePoint(codePoint) ? font.font.glyphForCodePoint(codePoint).advanceWidth : -1;
+    font.advances.set(codePoint, advance);
+  }
+  return advance;
+}
+
+/** Embed each font as a subset into `document`, reusing the parsed font objects. */
+export async function embedFonts(document: PDFDocument, fonts: ParsedFont[]): Promise<PDFFont[]> {
+  document.registerFontkit({
+    create: (bytes: Uint8Array) => (byBytes.get(bytes) ?? parseFont({ bytes })).font as never,
+  });
+  const embedded: PDFFont[] = [];
+  for (const font of fonts) embedded.push(await document.embedFont(font.bytes, { subset: true }));
+  return embedded;
+}
+
+/** A piece of text drawn with one font. */
+export interface TextRun {
+  font: number;
+  text: string;
+  /** Width in points at `size`. */
+  width: number;
+}
+
+const WHITESPACE = /\s/u;
+
+/**
+ * Check that every character of `texts` has a glyph in one of `fonts`; throws `ERR_CERTIFICATE_GLYPH_MISSING` with
+ * every missing character and the places it appears. Whitespace never needs a glyph.
+ */
+export function assertGlyphs(fonts: ParsedFont[], texts: Array<[where: string, text: string]>): void {
+  const missing: string[] = [];
+  const places: string[] = [];
+  for (const [where, text] of texts) {
+    let found = false;
+    for (const character of text) {
+      if (WHITESPACE.test(character)) continue;
+      const codePoint = character.codePointAt(0) as number;
+      if (fonts.some((font) => advanceOf(font, codePoint) >= 0)) continue;
+      if (!missing.includes(character)) missing.push(character);
+      found = true;
+    }
+    if (found && !places.includes(where)) places.push(where);
+  }
+  if (missing.length > 0) throw new CertificateGlyphMissingError(missing, places);
+}
+
+/** Split `text` into runs by the first font that has each character, measuring each run at `size`. */
+export function toRuns(fonts: ParsedFont[], text: string, size: number, letterSpacing = 0): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const character of text) {
+    const codePoint = character.codePointAt(0) as number;
+    let index = fonts.findIndex((font) => advanceOf(font, codePoint) >= 0);
+    if (index < 0) index = 0; // whitespace without a glyph: measured as 0 by the primary font
+    const font = fonts[index] as ParsedFont;
+    const width = (Math.max(0, advanceOf(font, codePoint)) / font.font.unitsPerEm) * size + letterSpacing;
+    const last = runs.at(-1);
+    if (last && last.font === index && letterSpacing === 0) {
+      last.text += character;
+      last.width += width;
+    } else {
+      runs.push({ font: index, text: character, width });
+    }
+  }
+  return runs;
+}
+
+/** Width in points of `text` at `size`. */
+export function widthOf(fonts: ParsedFont[], text: string, size: number): number {
+  return toRuns(fonts, text, size).reduce((sum, run) => sum + run.width, 0);
+}
+
+/**
+ * Greedy line breaking within `width`: CJK may break between any two characters; a Latin word or number is kept
+ * whole when it fits on a line; explicit newlines are kept.
+ */
+export function wrapText(fonts: ParsedFont[], text: string, size: number, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    const tokens = paragraph.match(/[A-Za-z0-9@._\-:/]+|\s+|./gsu) ?? [];
+    let line = '';
+    let lineWidth = 0;
+    for (const token of tokens) {
+      const tokenWidth = widthOf(fonts, token, size);
+      if (lineWidth + tokenWidth <= width + 1e-6) {
+        line += token;
+        lineWidth += tokenWidth;
+        continue;
+      }
+      if (/^\s+$/u.test(token)) continue; // a space at a break is dropped
+      if (line !== '') lines.push(line.trimEnd());
+      line = '';
+      lineWidth = 0;
+      if (tokenWidth <= width) {
+        line = token;
+        lineWidth = tokenWidth;
+        continue;
+      }
+      for (const character of token) {
+        const characterWidth = widthOf(fonts, character, size);
+        if (lineWidth + characterWidth > width + 1e-6 && line !== '') {
+          lines.push(line);
+          line = '';
+          lineWidth = 0;
+        }
+        line += character;
+        lineWidth += characterWidth;
+      }
+    }
+    lines.push(line.trimEnd());
+  }
+  // 避头点: closing punctuation never starts a line; it hangs at the end of the previous one.
+  for (let i = 1; i < lines.length; i++) {
+    while (CLOSING.test(lines[i] as string) && (lines[i] as string).length > 0) {
+      const character = String.fromCodePoint((lines[i] as string).codePointAt(0) as number);
+      lines[i - 1] += character;
+      lines[i] = (lines[i] as string).slice(character.length);
+    }
+  }
+  return lines.filter((line, index) => line !== '' || index === 0);
+}
+
+const CLOSING = /^[，。、；：！？）」』】》〕,.;:!?)\]]/u;

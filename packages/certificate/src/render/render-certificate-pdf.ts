@@ -1,0 +1,433 @@
+import { createHash } from 'node:crypto';
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { CertificateError, CertificateValidationError } from '../errors';
+import { describe } from '../internal/describe';
+import {
+  type CertificateRecord,
+  type CertificateRecordInput,
+  CertificateRecordSchema,
+} from '../model/certificate-record';
+import type {
+  CertificateTemplate,
+  FieldSource,
+  RgbColor,
+  TemplateDecoration,
+  TemplateField,
+} from '../templates/certificate-template';
+import { drawQr } from './draw-qr';
+import {
+  type CertificateFont,
+  type ParsedFont,
+  assertGlyphs,
+  defaultFont,
+  embedFonts,
+  parseFont,
+  toRuns,
+  wrapText,
+} from './fonts';
+import { ATTACHMENT_NAME, attachFile, buildXmp, pdfDate, setDocumentId, setXmp } from './pdf-structures';
+
+declare const __PACKAGE_VERSION__: string;
+/** Producer string written into every PDF. */
+export const CERTIFICATE_PRODUCER = `@zwfw/certificate ${typeof __PACKAGE_VERSION__ === 'string' ? __PACKAGE_VERSION__ : '0.0.0-source'}`;
+
+/** Options of {@link renderCertificatePdf}. */
+export interface RenderCertificateOptions {
+  /**
+   * Text encoded in the QR code: the identifier, a verification URL, or a compact signed token (e.g. from
+   * `@zwfw/seal`). Long tokens need a larger `template.qr.size` to stay scannable.
+   * @defaultValue the record's identifier
+   */
+  qrContent?: string;
+  /**
+   * Primary font for all text.
+   * @defaultValue Noto Sans SC Regular from `@zwfw/fonts`
+   */
+  font?: CertificateFont;
+  /** Fallback fonts, tried in order for characters the primary font lacks (e.g. a CJK Ext-B font for rare names). */
+  fallbackFonts?: CertificateFont[];
+  /**
+   * Clock for the document dates (Info, XMP, attachment). Same record + template + clock → same bytes.
+   * @defaultValue `() => new Date()`
+   */
+  now?: () => Date;
+}
+
+/**
+ * Render a certificate record as a one-page PDF with pdf-lib: the template's frame and decorations, the title, the
+ * face fields (wrapped and shrunk to fit), a vector QR code, and a free seal area (`template.sealArea`, in points,
+ * where `@zwfw/seal` `signPdf` places the visible seal). Text uses a subset of the bundled Noto Sans SC font with real
+ * outlines; the parsed font is cached and reused across documents. The PDF carries Info metadata, an XMP packet with
+ * the certificate metadata (holder code masked), and the record as an associated `certificate.json` attachment
+ * (`/AFRelationship /Data`, catalog `/AF`). Output is deterministic for a fixed `now`.
+ *
+ * @param record - the record (validated against the record schema).
+ * @param template - the layout, e.g. `BUSINESS_LICENCE_TEMPLATE`.
+ * @param options - QR content, fonts, clock.
+ * @returns the PDF bytes.
+ * @throws CertificateValidationError `ERR_CERTIFICATE_RECORD_INVALID` when the record does not match the schema or a
+ *   printed face field is empty; CertificateGlyphMissingError `ERR_CERTIFICATE_GLYPH_MISSING` listing characters no
+ *   font covers; CertificateError `ERR_CERTIFICATE_TEXT_OVERFLOW` when a value does not fit its box,
+ *   `ERR_CERTIFICATE_FONT_INVALID` for unusable fonts, `ERR_CERTIFICATE_INPUT_INVALID` for a bad template, clock or
+ *   QR content.
+ * @example
+ * ```ts
+ * const pdf = await renderCertificatePdf(record, BUSINESS_LICENCE_TEMPLATE, {
+ *   qrContent: `https://zwfw.hengyang.gov.cn/verify?id=${record.identifier}`,
+ * });
+ * await writeFile('licence.pdf', pdf);
+ * ```
+ */
+export async function renderCertificatePdf(
+  record: CertificateRecordInput,
+  template: CertificateTemplate,
+  options: RenderCertificateOptions = {},
+): Promise<Uint8Array> {
+  const parsed = CertificateRecordSchema.safeParse(record);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      code: 'RECORD_SCHEMA',
+      severity: 'error' as const,
+      path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      message: {
+        zh: `${issue.path.join('.') || 'record'}：${issue.message}`,
+        en: `${issue.path.join('.') || 'record'}: ${issue.message}`,
+      },
+    }));
+    throw new CertificateValidationError(
+      `Certificate record is invalid: ${issues.map((i) => i.message.en).join('; ')}; fix the record (validateCertificateRecord gives the full report)`,
+      issues,
+    );
+  }
+  const value = parsed.data;
+  assertTemplate(template);
+  const now = options.now ? options.now() : new Date();
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
+    throw new CertificateError(
+      'ERR_CERTIFICATE_INPUT_INVALID',
+      `options.now must return a valid Date, got ${describe(now)}`,
+    );
+  }
+  const qrContent = options.qrContent ?? value.identifier;
+  if (typeof qrContent !== 'string' || qrContent.length === 0) {
+    throw new CertificateError(
+      'ERR_CERTIFICATE_INPUT_INVALID',
+      `options.qrContent must be a non-empty string, got ${describe(qrContent)}`,
+    );
+  }
+
+  const fonts = [
+    options.font ? parseFont(options.font) : defaultFont(),
+    ...(options.fallbackFonts ?? []).map(parseFont),
+  ];
+  const title = template.title.text ?? value.name;
+  const fieldTexts = template.fields.map((field) => [field, fieldText(value, field)] as const);
+  assertGlyphs(fonts, [
+    ['title', title],
+    ...template.decorations.flatMap(
+      (d): Array<[string, string]> => (d.kind === 'text' ? [['template text', d.text]] : []),
+    ),
+    ...(template.qr.caption ? ([['qr caption', template.qr.caption]] as Array<[string, string]>) : []),
+    ...template.fields.flatMap(
+      (field): Array<[string, string]> => (field.label ? [[`label:${field.source}`, field.label]] : []),
+    ),
+    ...fieldTexts.map(([field, text]): [string, string] => [field.source, text]),
+  ]);
+
+  const document = await PDFDocument.create({ updateMetadata: false });
+  const pdfFonts = await embedFonts(document, fonts);
+  const page = document.addPage([template.pageSize[0], template.pageSize[1]]);
+  const painter = new Painter(page, fonts, pdfFonts);
+
+  if (template.background) {
+    page.drawRectangle({
+      x: 0,
+      y: 0,
+      width: template.pageSize[0],
+      height: template.pageSize[1],
+      color: color(template.background),
+    });
+  }
+  for (const decoration of template.decorations) painter.decoration(decoration);
+  painter.text(
+    title,
+    template.title.x,
+    template.title.y,
+    template.title.size,
+    'center',
+    template.title.color,
+    template.title.letterSpacing,
+  );
+  for (const [field, text] of fieldTexts) painter.field(field, text);
+  drawQr(page, qrContent, template.qr.x, template.qr.y, template.qr.size);
+  if (template.qr.caption) {
+    const captionSize = Math.max(5, Math.min(8, template.qr.size / 12));
+    const lines = wrapText(fonts, template.qr.caption, captionSize, template.qr.size + 40);
+    lines.forEach((line, index) => {
+      painter.text(
+        line,
+        template.qr.x + template.qr.size / 2,
+        template.qr.y - (index + 1) * captionSize * 1.3,
+        captionSize,
+        'center',
+      );
+    });
+  }
+
+  const json = new TextEncoder().encode(JSON.stringify(value));
+  const titleText = `${value.name}（${value.number}）`;
+  document.setTitle(titleText, { showInWindowTitleBar: true });
+  document.setAuthor(value.issuer.name);
+  document.setSubject(value.identifier);
+  document.setKeywords([value.identifier, value.typeCode, value.number]);
+  document.setCreator(`@zwfw/certificate template ${template.id}`);
+  document.setProducer(CERTIFICATE_PRODUCER);
+  document.setCreationDate(now);
+  document.setModificationDate(now);
+  document.setLanguage('zh-CN');
+  const { sealArea } = template;
+  setXmp(
+    document,
+    buildXmp({
+      title: titleText,
+      creator: value.issuer.name,
+      description: `${value.name} ${value.identifier}`,
+      keywords: [value.identifier, value.typeCode, value.number].join(', '),
+      producer: CERTIFICATE_PRODUCER,
+      creatorTool: `@zwfw/certificate template ${template.id}`,
+      date: now,
+      certificate: {
+        Identifier: value.identifier,
+        TypeCode: value.typeCode,
+        Name: value.name,
+        Number: value.number,
+        IssuerName: value.issuer.name,
+        IssuerCode: value.issuer.uscc,
+        IssueDate: value.issueDate,
+        ValidFrom: value.validFrom,
+        ValidUntil: value.validUntil ?? '长期',
+        HolderName: value.holder.name,
+        HolderCodeType: value.holder.codeType,
+        HolderCodeMasked: maskCode(value.holder.code),
+        State: value.state,
+        Version: value.version,
+        TemplateId: template.id,
+        SealArea: [1, sealArea.x, sealArea.y, sealArea.width, sealArea.height].join(' '),
+        RecordSha256: createHash('sha256').update(json).digest('hex'),
+      },
+    }),
+  );
+  attachFile(document, ATTACHMENT_NAME, json, {
+    mimeType: 'application/json',
+    description: '电子证照数据 (certificate record)',
+    date: now,
+  });
+  setDocumentId(
+    document,
+    createHash('sha256').update(json).update(template.id).update(pdfDate(now)).digest().subarray(0, 16),
+  );
+  return document.save({ updateFieldAppearances: false });
+}
+
+/** Mask all but the first 4 and last 2 characters: `4304************1X`. */
+export function maskCode(code: string): string {
+  if (code.length <= 6) return '*'.repeat(code.length);
+  return `${code.slice(0, 4)}${'*'.repeat(code.length - 6)}${code.slice(-2)}`;
+}
+
+const DATE_ZH = (date: string) => `${date.slice(0, 4)}年${date.slice(5, 7)}月${date.slice(8, 10)}日`;
+
+function fieldText(record: CertificateRecord, field: TemplateField): string {
+  const source: FieldSource = field.source;
+  let text: string | undefined;
+  if (source.startsWith('face.')) text = record.face[source.slice(5)];
+  else if (source === 'holder.name') text = record.holder.name;
+  else if (source === 'holder.code') text = record.holder.code;
+  else if (source === 'issuer.name') text = record.issuer.name;
+  else if (source === 'issueDate' || source === 'validFrom') text = DATE_ZH(record[source]);
+  else if (source === 'validUntil') text = record.validUntil ? DATE_ZH(record.validUntil) : '长期';
+  else if (source === 'validity')
+    text = record.validUntil
+      ? `${DATE_ZH(record.validFrom)}至${DATE_ZH(record.validUntil)}`
+      : `${DATE_ZH(record.validFrom)}至长期`;
+  else if (source === 'name' || source === 'number' || source === 'identifier') text = record[source];
+  text = text?.trim();
+  if (!text) {
+    if (field.emptyText !== undefined) return field.emptyText;
+    const issue = {
+      code: 'RECORD_FACE',
+      severity: 'error' as const,
+      path: source.split('.'),
+      message: {
+        zh: `${field.label ?? source} 为空，模板需要打印该项`,
+        en: `${source} is empty but the template prints it`,
+      },
+    };
+    throw new CertificateValidationError(
+      `${source} is empty but template prints it; fill it in or set emptyText in the template`,
+      [issue],
+    );
+  }
+  return text;
+}
+
+function assertTemplate(template: CertificateTemplate): void {
+  const ok =
+    typeof template === 'object' &&
+    template !== null &&
+    Array.isArray(template.pageSize) &&
+    template.pageSize.length === 2 &&
+    template.pageSize.every((v) => Number.isFinite(v) && v > 0) &&
+    Array.isArray(template.fields) &&
+    Array.isArray(template.decorations) &&
+    typeof template.qr === 'object' &&
+    typeof template.sealArea === 'object' &&
+    typeof template.title === 'object';
+  if (!ok) {
+    throw new CertificateError(
+      'ERR_CERTIFICATE_INPUT_INVALID',
+      `template must be a CertificateTemplate ({ id, pageSize, decorations, title, fields, qr, sealArea }), got ${describe(template)}`,
+    );
+  }
+}
+
+const color = (value: RgbColor | undefined) => (value ? rgb(value[0], value[1], value[2]) : rgb(0, 0, 0));
+
+/** Draws text runs and decorations on one page. */
+class Painter {
+  constructor(
+    private readonly page: PDFPage,
+    private readonly fonts: ParsedFont[],
+    private readonly pdfFonts: PDFFont[],
+  ) {}
+
+  text(
+    text: string,
+    x: number,
+    y: number,
+    size: number,
+    align: 'left' | 'center' | 'right' = 'left',
+    fill?: RgbColor,
+    letterSpacing = 0,
+  ): void {
+    const runs = toRuns(this.fonts, text, size, letterSpacing);
+    const width = runs.reduce((sum, run) => sum + run.width, 0) - letterSpacing;
+    let cursor = align === 'left' ? x : align === 'center' ? x - width / 2 : x - width;
+    for (const run of runs) {
+      if (run.text.trim() !== '') {
+        this.page.drawText(run.text, {
+          x: cursor,
+          y,
+          size,
+          font: this.pdfFonts[run.font] as PDFFont,
+          color: color(fill),
+        });
+      }
+      cursor += run.width;
+    }
+  }
+
+  field(field: TemplateField, text: string): void {
+    const labelWidth = field.labelWidth ?? 0;
+    if (field.label) this.text(field.label, field.x, field.y, field.size, 'left', field.color);
+    const maxLines = field.maxLines ?? 1;
+    const minSize = field.minSize ?? field.size;
+    let size = field.size;
+    let lines = wrapText(this.fonts, text, size, field.width);
+    while (lines.length > maxLines && size > minSize) {
+      size = Math.max(minSize, Math.round((size - 0.5) * 10) / 10);
+      lines = wrapText(this.fonts, text, size, field.width);
+    }
+    if (lines.length > maxLines) {
+      throw new CertificateError(
+        'ERR_CERTIFICATE_TEXT_OVERFLOW',
+        `${field.label ?? field.source} (${text.length} characters) needs ${lines.length} lines at ${minSize} pt but the template allows ${maxLines}; shorten the value or enlarge the field (maxLines, width, minSize)`,
+      );
+    }
+    const lineHeight = (field.lineHeight ?? 1.5) * size;
+    const left = field.x + labelWidth;
+    const anchor =
+      field.align === 'center' ? left + field.width / 2 : field.align === 'right' ? left + field.width : left;
+    for (const [index, line] of lines.entries()) {
+      this.text(line, anchor, field.y - index * lineHeight, size, field.align, field.color);
+    }
+  }
+
+  decoration(decoration: TemplateDecoration): void {
+    const page = this.page;
+    switch (decoration.kind) {
+      case 'rect':
+        page.drawRectangle({
+          x: decoration.x,
+          y: decoration.y,
+          width: decoration.width,
+          height: decoration.height,
+          ...(decoration.fillColor ? { color: color(decoration.fillColor) } : {}),
+          ...(decoration.borderColor
+            ? { borderColor: color(decoration.borderColor), borderWidth: decoration.borderWidth ?? 1 }
+            : {}),
+        });
+        return;
+      case 'line':
+        page.drawLine({
+          start: { x: decoration.x1, y: decoration.y1 },
+          end: { x: decoration.x2, y: decoration.y2 },
+          thickness: decoration.width ?? 0.5,
+          color: color(decoration.color),
+        });
+        return;
+      case 'text':
+        this.text(
+          decoration.text,
+          decoration.x,
+          decoration.y,
+          decoration.size,
+          decoration.align,
+          decoration.color,
+          decoration.letterSpacing,
+        );
+        return;
+      case 'band': {
+        // Concentric dashed rules with alternating phase read as a woven frame band.
+        const depth = decoration.depth ?? 10;
+        for (let step = 0; step < depth; step += 2) {
+          page.drawRectangle({
+            x: decoration.x + step,
+            y: decoration.y + step,
+            width: decoration.width - 2 * step,
+            height: decoration.height - 2 * step,
+            borderColor: color(decoration.color),
+            borderWidth: 1.2,
+            borderDashArray: [2, 2],
+            borderDashPhase: step % 4 === 0 ? 0 : 2,
+            borderOpacity: step % 4 === 0 ? 1 : 0.6,
+          });
+        }
+        return;
+      }
+      case 'emblem': {
+        const { cx, cy, radius } = decoration;
+        page.drawCircle({ x: cx, y: cy, size: radius, borderColor: color(decoration.color), borderWidth: radius / 10 });
+        page.drawSvgPath(starPath(radius * 0.62), { x: cx, y: cy, color: color(decoration.color) });
+        page.drawCircle({ x: cx, y: cy, size: radius * 0.82, borderColor: color(decoration.color), borderWidth: 0.6 });
+        return;
+      }
+      default:
+        throw new CertificateError(
+          'ERR_CERTIFICATE_INPUT_INVALID',
+          `Unknown template decoration kind ${JSON.stringify((decoration as { kind: unknown }).kind)}`,
+        );
+    }
+  }
+}
+
+/** A five-pointed star centred on the origin (SVG coordinates). */
+function starPath(radius: number): string {
+  const points: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    const r = i % 2 === 0 ? radius : radius * 0.4;
+    const angle = -Math.PI / 2 + (i * Math.PI) / 5;
+    points.push(`${(Math.cos(angle) * r).toFixed(2)} ${(Math.sin(angle) * r).toFixed(2)}`);
+  }
+  return `M${points.join(' L')} Z`;
+}
