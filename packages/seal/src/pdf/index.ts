@@ -5,3 +5,10 @@
  */
 export { SealError, isSealError } from '../errors';
 export type { SealErrorCode } from '../errors';
+export { signPdf, DEFAULT_PLACEHOLDER_BYTES } from './sign-pdf';
+export type { PdfSealOptions, PdfSealAppearance } from './sign-pdf';
+export { addDocumentTimestamp } from './add-document-timestamp';
+export type { DocumentTimestampOptions } from './add-document-timestamp';
+export { inspectPdfSignatures } from './inspect-pdf-signatures';
+export type { PdfSignatureInfo } from './inspect-pdf-signatures';
+export { SealVerificationError, isSealVerificationError } from './seal-verification-error';

@@ -99,12 +99,11 @@ export function ascii(text: string): Uint8Array {
 
 /** Latin-1 decode. */
 export function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string {
-  let out = '';
-  const stop = Math.min(end, bytes.length);
-  for (let i = start; i < stop; i += 8192) {
-    out += String.fromCharCode(...bytes.subarray(i, Math.min(stop, i + 8192)));
-  }
-  return out;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(
+    'latin1',
+    start,
+    Math.min(end, bytes.length),
+  );
 }
 
 /** Decode a PDF text string (UTF-16BE with BOM, UTF-8 with BOM, else PDFDocEncoding approximated by Latin-1). */

@@ -1,0 +1,984 @@
+// Structural analysis of a signed PDF: finds signature fields in every revision and runs the PDF_* checks of the
+// seal design (§5, §6). Never throws: every problem becomes a check. Cryptographic checks are done by the caller.
+import { type Change, type ValidationCheck, createCheck } from '../../report';
+import { changedKeys, sameObject } from './compare';
+import { type PdfReadLimits, PdfFormatError } from './limits';
+import {
+  type IndirectObject,
+  PdfArray,
+  PdfDict,
+  type PdfObject,
+  PdfRef,
+  PdfStream,
+  PdfString,
+  decodeTextString,
+  latin1,
+} from './objects';
+import { PdfFile } from './pdf-file';
+
+/** One signature (or document time-stamp) found in the document, with its structural checks. */
+export interface AnalyzedSignature {
+  fieldName: string;
+  type: 'signature' | 'doc-timestamp';
+  sigRef?: PdfRef;
+  sigDict: PdfDict;
+  filter?: string;
+  subFilter?: string;
+  byteRange?: [number, number, number, number];
+  /** DER of /Contents without the zero padding (when PDF_CONTENTS_DER passed), else the raw string bytes. */
+  contents?: Uint8Array;
+  contentsValid: boolean;
+  /** Index of the revision the byte range ends at, or -1. */
+  revision: number;
+  wholeFile: boolean;
+  /** DocMDP P value when this is a certification signature. */
+  certification?: number;
+  claimedSigningTime?: Date;
+  reason?: string;
+  location?: string;
+  contactInfo?: string;
+  signerName?: string;
+  checks: ValidationCheck[];
+  changes: Change[];
+}
+
+/** Result of {@link analyzePdf}. */
+export interface DocumentAnalysis {
+  file?: PdfFile;
+  document: ValidationCheck[];
+  signatures: AnalyzedSignature[];
+  totalRevisions: number;
+}
+
+/** Analysis options. */
+export interface AnalyzeOptions {
+  limits?: Partial<PdfReadLimits>;
+  /** `none`: every later change other than signatures, DSS and document time-stamps fails. */
+  allowIncrementalChanges?: 'docmdp' | 'none';
+}
+
+const KNOWN_SUBFILTERS = new Set(['adbe.pkcs7.detached', 'ETSI.CAdES.detached', 'ETSI.RFC3161']);
+const SHA1_SUBFILTERS = new Set(['adbe.pkcs7.sha1', 'adbe.x509.rsa_sha1']);
+const SIGNED_DATA_OID = Uint8Array.of(0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02);
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 300);
+
+/** Parses a PDF date (`D:YYYYMMDDHHmmSSOHH'mm`). */
+export function parsePdfDate(text: string | undefined): Date | undefined {
+  if (!text) return undefined;
+  const m = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+-])?(\d{2})?'?(\d{2})?'?$/.exec(text.trim());
+  if (!m) return undefined;
+  const [, y, mo = '01', d = '01', h = '00', mi = '00', s = '00', sign, oh = '00', om = '00'] = m;
+  let time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  if (sign === '+' || sign === '-') time -= (sign === '+' ? 1 : -1) * (Number(oh) * 60 + Number(om)) * 60_000;
+  const date = new Date(time);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** Analyses `bytes`. Never throws. */
+export function analyzePdf(bytes: Uint8Array, options: AnalyzeOptions = {}): DocumentAnalysis {
+  const document: ValidationCheck[] = [];
+  let file: PdfFile;
+  try {
+    file = PdfFile.read(bytes, options.limits);
+  } catch (error) {
+    document.push(
+      createCheck(
+        'PDF_PARSE_STRICT',
+        'FAILED',
+        `PDF 结构无法严格解析：${describe(error)}`,
+        `The PDF cannot be parsed strictly: ${describe(error)}`,
+        {
+          subIndication: 'FORMAT_FAILURE',
+        },
+      ),
+    );
+    return { document, signatures: [], totalRevisions: 0 };
+  }
+  const structure = structureCheck(file);
+  document.push(structure);
+  let signatures: AnalyzedSignature[] = [];
+  try {
+    signatures = findSignatures(file);
+  } catch (error) {
+    document.push(
+      createCheck(
+        'PDF_SIGNATURE_PRESENT',
+        'FAILED',
+        `无法读取签名域：${describe(error)}`,
+        `Signature fields cannot be read: ${describe(error)}`,
+        {
+          subIndication: 'FORMAT_FAILURE',
+        },
+      ),
+    );
+    return { file, document, signatures: [], totalRevisions: file.revisions.length };
+  }
+  document.push(
+    signatures.length > 0
+      ? createCheck(
+          'PDF_SIGNATURE_PRESENT',
+          'PASSED',
+          `找到 ${signatures.length} 个签名`,
+          `${signatures.length} signature(s) found`,
+        )
+      : createCheck('PDF_SIGNATURE_PRESENT', 'FAILED', '文档中没有签名', 'The document contains no signature', {
+          subIndication: 'SIGNED_DATA_NOT_FOUND',
+        }),
+  );
+  for (const signature of signatures) checkSignatureStructure(file, signature);
+  checkCollisions(file, signatures);
+  const changeCache = new Map<number, Change[]>();
+  const certification = signatures.find((s) => s.certification !== undefined && s.revision >= 0);
+  for (const signature of signatures) {
+    checkChanges(file, signature, signatures, certification, changeCache, options.allowIncrementalChanges ?? 'docmdp');
+  }
+  return { file, document, signatures, totalRevisions: file.revisions.length };
+}
+
+function structureCheck(file: PdfFile): ValidationCheck {
+  const details = {
+    revisions: file.revisions.length,
+    problems: file.problems.slice(0, 20),
+    trailingBytes: file.trailingGarbage,
+  };
+  if (file.problems.length > 0) {
+    return createCheck(
+      'PDF_PARSE_STRICT',
+      'WARNING',
+      `PDF 结构存在不规范之处：${file.problems[0]}`,
+      `The PDF structure has irregularities: ${file.problems[0]}`,
+      {
+        details,
+      },
+    );
+  }
+  return createCheck(
+    'PDF_PARSE_STRICT',
+    'PASSED',
+    `PDF 结构严格解析通过（${file.revisions.length} 个修订版本）`,
+    `The PDF parses strictly (${file.revisions.length} revision(s))`,
+    {
+      details,
+    },
+  );
+}
+
+/** Walks the AcroForm field tree of revision `rev`; calls `visit` for every terminal field with its inherited /FT. */
+function walkFields(
+  file: PdfFile,
+  rev: number,
+  visit: (field: PdfDict, ref: PdfRef | undefined, fullName: string, ft: string | undefined) => void,
+): void {
+  const catalog = file.dict(file.revisions[rev]?.trailer.get('Root'), rev);
+  const acroForm = file.dict(catalog?.get('AcroForm'), rev);
+  const fields = file.get(acroForm?.get('Fields'), rev);
+  if (!(fields instanceof PdfArray)) return;
+  const seen = new Set<string>();
+  let count = 0;
+  const walk = (value: PdfObject, prefix: string, inheritedFt: string | undefined, depth: number) => {
+    if (depth > 32 || ++count > 100_000) throw new PdfFormatError('form field tree too deep or too large');
+    const ref = value instanceof PdfRef ? value : undefined;
+    if (ref) {
+      if (seen.has(ref.key)) return;
+      seen.add(ref.key);
+    }
+    const field = file.dict(value, rev);
+    if (!field) return;
+    const partial = decodeTextString(field.get('T'));
+    const fullName = partial === undefined ? prefix : prefix ? `${prefix}.${partial}` : partial;
+    const ft = field.name('FT') ?? inheritedFt;
+    const kids = file.get(field.get('Kids'), rev);
+    const fieldKids =
+      kids instanceof PdfArray ? kids.items.filter((kid) => file.dict(kid, rev)?.get('T') !== undefined) : [];
+    if (fieldKids.length > 0) for (const kid of fieldKids) walk(kid, fullName, ft, depth + 1);
+    else visit(field, ref, fullName, ft);
+  };
+  for (const item of fields.items) walk(item, '', undefined, 0);
+}
+
+function findSignatures(file: PdfFile): AnalyzedSignature[] {
+  const found = new Map<string, AnalyzedSignature>();
+  for (let rev = file.revisions.length - 1; rev >= 0; rev--) {
+    walkFields(file, rev, (field, fieldRef, fullName, ft) => {
+      if (ft !== 'Sig') return;
+      const v = field.get('V');
+      const sigRef = v instanceof PdfRef ? v : undefined;
+      const sigDict = file.dict(v, rev);
+      if (!sigDict) return;
+      const key = sigRef ? `ref:${sigRef.key}` : `inline:${fieldRef?.key ?? fullName}`;
+      if (found.has(key)) return;
+      const type =
+        sigDict.name('Type') === 'DocTimeStamp' || sigDict.name('SubFilter') === 'ETSI.RFC3161'
+          ? 'doc-timestamp'
+          : 'signature';
+      const signature: AnalyzedSignature = {
+        fieldName: fullName || `signature-${found.size + 1}`,
+        type,
+        sigDict,
+        contentsValid: false,
+        revision: -1,
+        wholeFile: false,
+        checks: [],
+        changes: [],
+      };
+      if (sigRef) signature.sigRef = sigRef;
+      const text = (key: string) => decodeTextString(file.get(sigDict.get(key), rev) ?? undefined);
+      const filter = sigDict.name('Filter');
+      const subFilter = sigDict.name('SubFilter');
+      if (filter !== undefined) signature.filter = filter;
+      if (subFilter !== undefined) signature.subFilter = subFilter;
+      const claimed = parsePdfDate(text('M'));
+      if (claimed) signature.claimedSigningTime = claimed;
+      for (const [prop, key] of [
+        ['reason', 'Reason'],
+        ['location', 'Location'],
+        ['contactInfo', 'ContactInfo'],
+        ['signerName', 'Name'],
+      ] as const) {
+        const value = text(key);
+        if (value !== undefined) signature[prop] = value;
+      }
+      const refs = file.get(sigDict.get('Reference'), rev);
+      if (refs instanceof PdfArray) {
+        for (const item of refs.items) {
+          const reference = file.dict(item, rev);
+          if (reference?.name('TransformMethod') !== 'DocMDP') continue;
+          const p = file.dict(reference.get('TransformParams'), rev)?.get('P');
+          signature.certification = typeof p === 'number' && p >= 1 && p <= 3 ? p : 2;
+        }
+      }
+      found.set(key, signature);
+    });
+  }
+  return [...found.values()];
+}
+
+function fail(
+  signature: AnalyzedSignature,
+  id: ValidationCheck['id'],
+  zh: string,
+  en: string,
+  details?: Record<string, unknown>,
+): void {
+  signature.checks.push(
+    createCheck(
+      id,
+      'FAILED',
+      zh,
+      en,
+      details ? { subIndication: 'FORMAT_FAILURE', details } : { subIndication: 'FORMAT_FAILURE' },
+    ),
+  );
+}
+
+function pass(
+  signature: AnalyzedSignature,
+  id: ValidationCheck['id'],
+  zh: string,
+  en: string,
+  details?: Record<string, unknown>,
+): void {
+  signature.checks.push(createCheck(id, 'PASSED', zh, en, details ? { details } : {}));
+}
+
+function checkSignatureStructure(file: PdfFile, signature: AnalyzedSignature): void {
+  const bytes = file.bytes;
+  const dict = signature.sigDict;
+  // PDF_SIGDICT_PRESENT
+  const type = dict.name('Type');
+  const subFilter = signature.subFilter;
+  if (subFilter !== undefined && SHA1_SUBFILTERS.has(subFilter)) {
+    signature.checks.push(
+      createCheck(
+        'PDF_SIGDICT_PRESENT',
+        'FAILED',
+        `不接受基于 SHA-1 的 SubFilter /${subFilter}`,
+        `SHA-1 based SubFilter /${subFilter} is not accepted`,
+        {
+          subIndication: 'CRYPTO_CONSTRAINTS_FAILURE',
+        },
+      ),
+    );
+  } else if (signature.filter === undefined || subFilter === undefined || !KNOWN_SUBFILTERS.has(subFilter)) {
+    fail(
+      signature,
+      'PDF_SIGDICT_PRESENT',
+      '签名字典缺少 /Filter 或 /SubFilter 不受支持',
+      'The signature dictionary lacks /Filter or has an unsupported /SubFilter',
+      {
+        filter: signature.filter,
+        subFilter: subFilter?.slice(0, 64),
+      },
+    );
+  } else if (
+    (signature.type === 'doc-timestamp') !== (subFilter === 'ETSI.RFC3161') ||
+    (type !== undefined && type !== 'Sig' && type !== 'DocTimeStamp')
+  ) {
+    fail(
+      signature,
+      'PDF_SIGDICT_PRESENT',
+      '签名字典 /Type 与 /SubFilter 不一致',
+      'The signature dictionary /Type does not match its /SubFilter',
+    );
+  } else {
+    pass(
+      signature,
+      'PDF_SIGDICT_PRESENT',
+      `签名字典完整（/SubFilter /${subFilter}）`,
+      `Signature dictionary present (/SubFilter /${subFilter})`,
+    );
+  }
+
+  // PDF_BYTERANGE_SHAPE
+  const range = dict.get('ByteRange');
+  const items = range instanceof PdfArray ? range.items : undefined;
+  const shapeOk =
+    items !== undefined &&
+    items.length === 4 &&
+    items.every((x) => typeof x === 'number' && Number.isInteger(x) && x >= 0) &&
+    items[0] === 0 &&
+    (items[1] as number) > 0 &&
+    (items[2] as number) > (items[1] as number) &&
+    (items[3] as number) > 0 &&
+    (items[2] as number) + (items[3] as number) <= bytes.length;
+  if (!shapeOk) {
+    fail(
+      signature,
+      'PDF_BYTERANGE_SHAPE',
+      '/ByteRange 必须是 [0 b c d]，且 0<b<c、d>0、不超出文件',
+      '/ByteRange must be [0 b c d] with 0 < b < c, d > 0, within the file',
+      {
+        byteRange: items ? items.slice(0, 8).map((x) => (typeof x === 'number' ? x : String(typeof x))) : null,
+      },
+    );
+  } else {
+    signature.byteRange = items as [number, number, number, number];
+    pass(signature, 'PDF_BYTERANGE_SHAPE', '/ByteRange 形状正确', '/ByteRange has the shape [0 b c d]', {
+      byteRange: signature.byteRange,
+    });
+  }
+  const contentsValue = dict.get('Contents');
+  const contents = contentsValue instanceof PdfString ? contentsValue : undefined;
+  if (contents) signature.contents = contents.bytes;
+
+  // PDF_BYTERANGE_GAP: [b, c) is exactly this dictionary's /Contents hex string, and the dictionary lies in the signed range.
+  let sigObject: IndirectObject | undefined;
+  try {
+    sigObject = signature.sigRef ? file.object(signature.sigRef.num) : undefined;
+  } catch {
+    sigObject = undefined;
+  }
+  if (signature.byteRange) {
+    const [, b, c, d] = signature.byteRange;
+    const problems: string[] = [];
+    if (!contents?.hex) problems.push('/Contents is not a hex string');
+    else if (contents.start !== b || contents.end !== c) problems.push('the gap is not exactly the /Contents string');
+    if (bytes[b] !== 0x3c || bytes[c - 1] !== 0x3e) problems.push('the gap is not delimited by < >');
+    for (let i = b + 1; i < c - 1 && problems.length === 0; i++) {
+      const ch = bytes[i] as number;
+      const hex = (ch >= 0x30 && ch <= 0x39) || (ch >= 0x41 && ch <= 0x46) || (ch >= 0x61 && ch <= 0x66);
+      if (!hex) problems.push('the gap contains non-hex bytes');
+    }
+    if (!sigObject || sigObject.offset < 0)
+      problems.push('the signature dictionary is not a direct object in the file body');
+    else if (!(sigObject.offset < b && sigObject.end > c && sigObject.end <= c + d))
+      problems.push('the signature dictionary is not inside the signed range');
+    if (problems.length > 0)
+      fail(
+        signature,
+        'PDF_BYTERANGE_GAP',
+        `签名范围的空隙不是本签名的 /Contents：${problems[0]}`,
+        `The byte-range gap is not this signature's /Contents: ${problems[0]}`,
+        { problems },
+      );
+    else
+      pass(
+        signature,
+        'PDF_BYTERANGE_GAP',
+        '签名范围的空隙恰为本签名的 /Contents',
+        "The byte-range gap is exactly this signature's /Contents",
+      );
+  }
+
+  // PDF_CONTENTS_DER
+  checkContentsDer(signature, contents);
+
+  // PDF_BYTERANGE_REVISION
+  if (signature.byteRange) {
+    const [, b, c, d] = signature.byteRange;
+    const end = c + d;
+    const revision = file.revisions.findIndex((r) => end >= r.eofEnd && end <= r.end);
+    const total = file.revisions.length;
+    if (revision < 0) {
+      fail(
+        signature,
+        'PDF_BYTERANGE_REVISION',
+        '签名范围的终点不是某个修订版本的末尾（%%EOF）',
+        'The signed range does not end at the end of a revision (%%EOF)',
+        { end },
+      );
+    } else if (b < (file.revisions[revision]?.start ?? 0)) {
+      signature.revision = revision;
+      fail(
+        signature,
+        'PDF_BYTERANGE_REVISION',
+        '签名字典不属于其所签署的修订版本',
+        'The signature dictionary is not part of the revision it signs',
+        { revision },
+      );
+    } else {
+      signature.revision = revision;
+      signature.wholeFile = revision === total - 1 && file.trailingGarbage === 0;
+      pass(
+        signature,
+        'PDF_BYTERANGE_REVISION',
+        signature.wholeFile ? '签名覆盖整个文件' : `签名覆盖第 ${revision + 1} 个修订版本（共 ${total} 个）`,
+        signature.wholeFile
+          ? 'The signature covers the whole file'
+          : `The signature covers revision ${revision + 1} of ${total}`,
+        { revision, totalRevisions: total, wholeFile: signature.wholeFile },
+      );
+    }
+  }
+
+  // PDF_SIGDICT_CONSISTENT: the signature dictionary resolves to the same object in every later revision.
+  if (signature.sigRef && signature.revision >= 0 && sigObject) {
+    let consistent = true;
+    for (let rev = signature.revision; rev < file.revisions.length && consistent; rev++) {
+      try {
+        const at = file.object(signature.sigRef.num, rev);
+        consistent = at !== undefined && at.offset === sigObject.offset;
+      } catch {
+        consistent = false;
+      }
+    }
+    if (consistent)
+      pass(
+        signature,
+        'PDF_SIGDICT_CONSISTENT',
+        '签名字典在后续修订版本中未被改动',
+        'The signature dictionary is unchanged in later revisions',
+      );
+    else
+      fail(
+        signature,
+        'PDF_SIGDICT_CONSISTENT',
+        '签名字典在其他修订版本中被替换或删除',
+        'The signature dictionary is replaced or removed in another revision',
+      );
+  } else if (!signature.sigRef) {
+    fail(
+      signature,
+      'PDF_SIGDICT_CONSISTENT',
+      '签名字典不是间接对象',
+      'The signature dictionary is not an indirect object',
+    );
+  }
+}
+
+function readLength(bytes: Uint8Array, at: number): { length: number; header: number } | undefined {
+  const first = bytes[at + 1];
+  if (first === undefined) return undefined;
+  if (first < 0x80) return { length: first, header: 2 };
+  const count = first & 0x7f;
+  if (count === 0 || count > 4) return undefined;
+  let length = 0;
+  for (let i = 0; i < count; i++) {
+    const byte = bytes[at + 2 + i];
+    if (byte === undefined) return undefined;
+    length = length * 256 + byte;
+  }
+  return { length, header: 2 + count };
+}
+
+function checkContentsDer(signature: AnalyzedSignature, contents: PdfString | undefined): void {
+  const result = contents ? contentsDer(contents.bytes) : 'missing or not a string';
+  if (typeof result === 'string') {
+    fail(
+      signature,
+      'PDF_CONTENTS_DER',
+      `/Contents 不是唯一的 DER 编码 CMS SignedData：${result}`,
+      `/Contents is not exactly one DER CMS SignedData: ${result}`,
+    );
+    return;
+  }
+  signature.contents = result.der;
+  signature.contentsValid = true;
+  pass(
+    signature,
+    'PDF_CONTENTS_DER',
+    '/Contents 为唯一的 DER CMS SignedData，填充全为 0',
+    '/Contents holds one DER CMS SignedData with one SignerInfo; padding is all zeros',
+    {
+      derLength: result.der.length,
+      placeholderLength: contents?.bytes.length,
+    },
+  );
+}
+
+/** The DER of /Contents without padding, or what is wrong with it. */
+function contentsDer(bytes: Uint8Array): { der: Uint8Array } | string {
+  const bad = (why: string) => why;
+  if (bytes[0] !== 0x30) return bad('does not start with a DER SEQUENCE');
+  const outer = readLength(bytes, 0);
+  if (!outer || outer.header + outer.length > bytes.length) return bad('bad outer length');
+  const derEnd = outer.header + outer.length;
+  for (let i = derEnd; i < bytes.length; i++) if (bytes[i] !== 0) return bad('non-zero bytes after the DER structure');
+  const der = bytes.subarray(0, derEnd);
+  // ContentInfo { contentType signedData, [0] SignedData }
+  for (let i = 0; i < SIGNED_DATA_OID.length; i++)
+    if (der[outer.header + i] !== SIGNED_DATA_OID[i]) return bad('content type is not signedData');
+  let p = outer.header + SIGNED_DATA_OID.length;
+  if (der[p] !== 0xa0) return bad('no [0] content');
+  const explicit = readLength(der, p);
+  if (!explicit) return bad('bad [0] length');
+  p += explicit.header;
+  if (der[p] !== 0x30) return bad('SignedData is not a SEQUENCE');
+  const sd = readLength(der, p);
+  if (!sd || p + sd.header + sd.length > derEnd) return bad('bad SignedData length');
+  const sdEnd = p + sd.header + sd.length;
+  p += sd.header;
+  let last: { tag: number; start: number; end: number } | undefined;
+  while (p < sdEnd) {
+    const tag = der[p] as number;
+    const len = readLength(der, p);
+    if (!len || p + len.header + len.length > sdEnd) return bad('malformed SignedData element');
+    last = { tag, start: p + len.header, end: p + len.header + len.length };
+    p = last.end;
+  }
+  if (last?.tag !== 0x31) return bad('no signerInfos SET');
+  let count = 0;
+  for (let q = last.start; q < last.end; count++) {
+    const len = readLength(der, q);
+    if (!len || der[q] !== 0x30) return bad('malformed SignerInfo');
+    q += len.header + len.length;
+  }
+  if (count !== 1) return bad(`${count} SignerInfos (exactly one is required)`);
+  return { der: der.slice() };
+}
+
+function checkCollisions(file: PdfFile, signatures: AnalyzedSignature[]): void {
+  for (const signature of signatures) {
+    if (!signature.byteRange || signature.revision < 0) continue;
+    const clash = signatures.find(
+      (other) =>
+        other !== signature &&
+        other.byteRange !== undefined &&
+        (other.revision === signature.revision ||
+          (other.revision >= 0 &&
+            other.revision < signature.revision &&
+            other.byteRange[2] + other.byteRange[3] > signature.byteRange![1])),
+    );
+    if (clash) {
+      fail(
+        signature,
+        'PDF_BYTERANGE_COLLISION',
+        `签名范围与签名“${clash.fieldName}”冲突（未按修订版本嵌套）`,
+        `The byte range collides with signature "${clash.fieldName}" (ranges do not nest by revision)`,
+      );
+    } else {
+      pass(signature, 'PDF_BYTERANGE_COLLISION', '签名范围按修订版本嵌套', 'Byte ranges nest by revision', {
+        revisions: file.revisions.length,
+      });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Changes after signing
+
+type Kind = Change['kind'];
+
+function isSigDict(value: PdfObject | undefined): boolean {
+  return (
+    value instanceof PdfDict &&
+    (value.name('Type') === 'Sig' ||
+      value.name('Type') === 'DocTimeStamp' ||
+      (value.get('ByteRange') !== undefined && value.get('Contents') !== undefined))
+  );
+}
+
+/** Classifies the changes revision `rev` made relative to `rev - 1`. */
+function changesOfRevision(file: PdfFile, rev: number): Change[] {
+  const revision = file.revisions[rev];
+  if (!revision) return [];
+  const kinds = new Map<number, Kind>();
+  const changed = new Map<number, { prev?: IndirectObject; cur?: IndirectObject; relocated: boolean }>();
+  for (const [num, entry] of revision.entries) {
+    let prev: IndirectObject | undefined;
+    let cur: IndirectObject | undefined;
+    try {
+      prev = file.object(num, rev - 1);
+    } catch {
+      prev = undefined;
+    }
+    try {
+      cur = file.object(num, rev);
+    } catch {
+      kinds.set(num, 'unknown');
+      changed.set(num, { relocated: false });
+      continue;
+    }
+    if (
+      cur?.value instanceof PdfStream &&
+      (cur.value.dict.name('Type') === 'XRef' || cur.value.dict.name('Type') === 'ObjStm')
+    )
+      continue;
+    if (prev === undefined && cur === undefined) continue;
+    if (prev && cur && sameObject(prev.value, cur.value)) continue;
+    const relocated = entry.type === 1 && entry.offset < revision.start;
+    const item: { prev?: IndirectObject; cur?: IndirectObject; relocated: boolean } = { relocated };
+    if (prev) item.prev = prev;
+    if (cur) item.cur = cur;
+    changed.set(num, item);
+  }
+  const catalog = file.dict(revision.trailer.get('Root'), rev);
+  const rootNum = revision.trailer.get('Root') instanceof PdfRef ? (revision.trailer.get('Root') as PdfRef).num : -1;
+  const dssNums = new Set<number>();
+  collectRefs(file, catalog?.get('DSS'), rev, dssNums, 0);
+
+  const widgetKind = (value: PdfDict): Kind => {
+    if (value.name('FT') === 'Sig' || value.name('Subtype') === 'Widget') {
+      const v = file.dict(value.get('V'), rev);
+      if (value.name('FT') === 'Sig' && v && isSigDict(v))
+        return v.name('Type') === 'DocTimeStamp' ? 'doc-timestamp' : 'signature';
+      if (value.name('FT') === 'Sig') return 'annotation'; // unsigned new signature field (sneaky signature)
+      return 'form-fill';
+    }
+    return 'annotation';
+  };
+  const classify = (num: number, item: { prev?: IndirectObject; cur?: IndirectObject; relocated: boolean }): Kind => {
+    if (item.relocated) return 'xref-only';
+    const cur = item.cur?.value;
+    const prev = item.prev?.value;
+    if (cur === undefined) return 'content'; // deleted object
+    if (dssNums.has(num)) return 'dss';
+    if (isSigDict(cur) && !prev)
+      return (cur as PdfDict).name('Type') === 'DocTimeStamp' ? 'doc-timestamp' : 'signature';
+    const curDict = cur instanceof PdfDict ? cur : undefined;
+    const prevDict = prev instanceof PdfDict ? prev : undefined;
+    if (num === rootNum && curDict && prevDict) {
+      const keys = changedKeys(prevDict, curDict);
+      if (keys.every((k) => k === 'DSS')) return 'dss';
+      if (keys.every((k) => k === 'AcroForm' || k === 'DSS'))
+        return fieldsKind(
+          file,
+          rev,
+          file.get(prevDict.get('AcroForm'), rev - 1),
+          file.get(curDict.get('AcroForm'), rev),
+        );
+      return 'content';
+    }
+    if (
+      (curDict && curDict.name('Type') === 'Annot') ||
+      (curDict?.get('Subtype') !== undefined && curDict?.get('Rect') !== undefined)
+    ) {
+      if (!prevDict) return widgetKind(curDict as PdfDict);
+      const keys = changedKeys(prevDict, curDict as PdfDict);
+      if ((curDict as PdfDict).name('FT') === 'Sig' && keys.every((k) => ['V', 'AP', 'F', 'AS'].includes(k)))
+        return widgetKind(curDict as PdfDict);
+      if ((curDict as PdfDict).get('FT') !== undefined && keys.every((k) => ['V', 'AP', 'AS'].includes(k)))
+        return 'form-fill';
+      return (curDict as PdfDict).name('Subtype') === 'Widget' ? 'form-fill' : 'annotation';
+    }
+    if (curDict && prevDict && curDict.name('Type') === 'Page') {
+      const keys = changedKeys(prevDict, curDict);
+      if (keys.every((k) => k === 'Annots'))
+        return annotsKind(file, rev, file.get(prevDict.get('Annots'), rev - 1), file.get(curDict.get('Annots'), rev));
+      return 'content';
+    }
+    if (curDict && prevDict && (curDict.get('Fields') !== undefined || curDict.get('SigFlags') !== undefined)) {
+      const keys = changedKeys(prevDict, curDict);
+      if (keys.every((k) => k === 'Fields' || k === 'SigFlags')) return fieldsKind(file, rev, prevDict, curDict);
+      return 'content';
+    }
+    if (cur instanceof PdfArray && prev instanceof PdfArray) {
+      // An indirect /Annots or /Fields array: only appends are acceptable.
+      return appendedKind(file, rev, prev, cur);
+    }
+    if (curDict && !prevDict && curDict.get('FT') !== undefined)
+      return curDict.name('FT') === 'Sig' ? widgetKind(curDict) : 'content';
+    return prev === undefined ? 'unknown' : 'content';
+  };
+  for (const [num, item] of changed) if (!kinds.has(num)) kinds.set(num, classify(num, item));
+  // New objects reachable from a classified annotation / widget / signature inherit its kind (appearance streams).
+  for (const [num, kind] of [...kinds]) {
+    if (kind === 'content' || kind === 'unknown' || kind === 'xref-only') continue;
+    const reached = new Set<number>();
+    collectRefs(file, file.object(num, rev)?.value, rev, reached, 0);
+    for (const n of reached) {
+      const item = changed.get(n);
+      if (item && !item.prev && (kinds.get(n) === 'unknown' || kinds.get(n) === 'content')) kinds.set(n, kind);
+    }
+  }
+  const groups = new Map<Kind, string[]>();
+  for (const [num, kind] of kinds) {
+    const list = groups.get(kind) ?? [];
+    list.push(`${num} ${changed.get(num)?.cur?.gen ?? 0}`);
+    groups.set(kind, list);
+  }
+  return [...groups].map(([kind, objects]) => ({ revision: rev, objects, permitted: false, kind }));
+}
+
+function appendedKind(file: PdfFile, rev: number, prev: PdfArray, cur: PdfArray): Kind {
+  if (cur.items.length < prev.items.length || !prev.items.every((x, i) => sameObject(x, cur.items[i])))
+    return 'content';
+  let kind: Kind = 'signature';
+  for (const item of cur.items.slice(prev.items.length)) {
+    const d = file.dict(item, rev);
+    if (!d) return 'unknown';
+    const v = file.dict(d.get('V'), rev);
+    if (d.name('FT') === 'Sig' && v && isSigDict(v)) {
+      if (v.name('Type') === 'DocTimeStamp' && kind === 'signature') kind = 'doc-timestamp';
+      continue;
+    }
+    if (d.name('FT') === 'Sig' || (d.name('Type') === 'Annot' && d.name('Subtype') !== 'Widget')) kind = 'annotation';
+    else return 'content';
+  }
+  return kind;
+}
+
+function annotsKind(file: PdfFile, rev: number, prev: PdfObject | undefined, cur: PdfObject | undefined): Kind {
+  const p = prev instanceof PdfArray ? prev : new PdfArray([]);
+  if (!(cur instanceof PdfArray)) return 'content';
+  return appendedKind(file, rev, p, cur);
+}
+
+function fieldsKind(file: PdfFile, rev: number, prev: PdfObject | undefined, cur: PdfObject | undefined): Kind {
+  const p = prev instanceof PdfDict ? prev : new PdfDict();
+  if (!(cur instanceof PdfDict)) return 'content';
+  const keys = changedKeys(p, cur);
+  if (!keys.every((k) => k === 'Fields' || k === 'SigFlags')) return 'content';
+  if (!keys.includes('Fields')) return 'signature';
+  const pf = file.get(p.get('Fields'), rev - 1);
+  const cf = file.get(cur.get('Fields'), rev);
+  if (!(cf instanceof PdfArray)) return 'content';
+  return appendedKind(file, rev, pf instanceof PdfArray ? pf : new PdfArray([]), cf);
+}
+
+function collectRefs(file: PdfFile, value: PdfObject | undefined, rev: number, out: Set<number>, depth: number): void {
+  if (depth > 24 || out.size > 10_000 || value === undefined || value === null) return;
+  if (value instanceof PdfRef) {
+    if (out.has(value.num)) return;
+    out.add(value.num);
+    let target: PdfObject | undefined;
+    try {
+      target = file.object(value.num, rev)?.value;
+    } catch {
+      return;
+    }
+    collectRefs(file, target, rev, out, depth + 1);
+  } else if (value instanceof PdfArray) {
+    for (const item of value.items) collectRefs(file, item, rev, out, depth + 1);
+  } else if (value instanceof PdfDict || value instanceof PdfStream) {
+    const d = value instanceof PdfStream ? value.dict : value;
+    for (const [key, item] of d.map) if (key !== 'P' && key !== 'Parent') collectRefs(file, item, rev, out, depth + 1);
+  }
+}
+
+function checkChanges(
+  file: PdfFile,
+  signature: AnalyzedSignature,
+  all: AnalyzedSignature[],
+  certification: AnalyzedSignature | undefined,
+  cache: Map<number, Change[]>,
+  allow: 'docmdp' | 'none',
+): void {
+  if (signature.revision < 0) return;
+  const p = certification && certification.revision <= signature.revision ? certification.certification : undefined;
+  const changes: Change[] = [];
+  try {
+    for (let rev = signature.revision + 1; rev < file.revisions.length; rev++) {
+      let list = cache.get(rev);
+      if (!list) {
+        list = changesOfRevision(file, rev);
+        cache.set(rev, list);
+      }
+      for (const change of list) changes.push({ ...change, objects: [...change.objects] });
+    }
+  } catch (error) {
+    changes.push({ revision: file.revisions.length - 1, objects: [], permitted: false, kind: 'unknown' });
+    signature.checks.push(
+      createCheck(
+        'PDF_POST_SIGN_CHANGES',
+        'FAILED',
+        `无法分析签名后的修改：${describe(error)}`,
+        `Changes after signing cannot be analysed: ${describe(error)}`,
+        { subIndication: 'FORMAT_FAILURE' },
+      ),
+    );
+  }
+  if (file.trailingGarbage > 0)
+    changes.push({ revision: file.revisions.length, objects: [], permitted: false, kind: 'unknown' });
+  for (const change of changes) {
+    switch (change.kind) {
+      case 'dss':
+      case 'doc-timestamp':
+        change.permitted = true;
+        break;
+      case 'signature':
+        change.permitted = p !== 1;
+        break;
+      case 'form-fill':
+        change.permitted = allow === 'docmdp' && (p === undefined || p >= 2);
+        break;
+      case 'annotation':
+        change.permitted = allow === 'docmdp' && (p === undefined || p === 3);
+        break;
+      default:
+        change.permitted = false;
+    }
+  }
+  signature.changes = changes;
+  if (signature.checks.some((c) => c.id === 'PDF_POST_SIGN_CHANGES')) return;
+  const forbidden = changes.filter((c) => !c.permitted);
+  const soft = changes.filter((c) => c.permitted && (c.kind === 'form-fill' || c.kind === 'annotation'));
+  const summary = changes.map((c) => `r${c.revision}:${c.kind}${c.permitted ? '' : '(!)'}`).join(', ');
+  if (forbidden.length > 0) {
+    const kinds = [...new Set(forbidden.map((c) => c.kind))].join(', ');
+    signature.checks.push(
+      createCheck(
+        'PDF_POST_SIGN_CHANGES',
+        'FAILED',
+        `签名后文档被修改（${kinds}）`,
+        `The document was modified after signing (${kinds})`,
+        { subIndication: 'FORMAT_FAILURE', details: { changes: summary } },
+      ),
+    );
+  } else if (soft.length > 0) {
+    signature.checks.push(
+      createCheck(
+        'PDF_POST_SIGN_CHANGES',
+        'INDETERMINATE',
+        '签名后有允许的表单填写或注释修改，需人工确认',
+        'Permitted form-fill or annotation changes were made after signing; review them',
+        { subIndication: 'SIG_CONSTRAINTS_FAILURE', details: { changes: summary } },
+      ),
+    );
+  } else {
+    signature.checks.push(
+      createCheck(
+        'PDF_POST_SIGN_CHANGES',
+        'PASSED',
+        changes.length ? '签名后仅追加了签名、DSS 或文档时间戳' : '签名后文档未被修改',
+        changes.length
+          ? 'Only signatures, DSS or document time-stamps were added after signing'
+          : 'The document is unchanged since signing',
+        { details: { changes: summary } },
+      ),
+    );
+  }
+  // PDF_DOCMDP
+  if (signature.certification !== undefined) {
+    const first = all.filter((s) => s.revision >= 0).every((s) => s === signature || s.revision > signature.revision);
+    const catalog = file.dict(file.revisions[signature.revision]?.trailer.get('Root'), signature.revision);
+    const permsSig = file.dict(catalog?.get('Perms'), signature.revision)?.get('DocMDP');
+    const linked =
+      permsSig instanceof PdfRef && signature.sigRef !== undefined && permsSig.num === signature.sigRef.num;
+    const violations = changes.filter((c) => !c.permitted);
+    if (!first)
+      fail(
+        signature,
+        'PDF_DOCMDP',
+        '认证签名不是文档中的第一个签名',
+        'The certification signature is not the first signature',
+      );
+    else if (!linked)
+      fail(
+        signature,
+        'PDF_DOCMDP',
+        '目录 /Perms /DocMDP 未指向该认证签名',
+        'Catalog /Perms /DocMDP does not point to this certification signature',
+      );
+    else if (violations.length > 0)
+      fail(
+        signature,
+        'PDF_DOCMDP',
+        `签名后的修改超出 DocMDP P=${signature.certification} 的许可`,
+        `Changes after signing exceed what DocMDP P=${signature.certification} permits`,
+        { kinds: violations.map((c) => c.kind) },
+      );
+    else
+      pass(
+        signature,
+        'PDF_DOCMDP',
+        `认证签名（DocMDP P=${signature.certification}）的限制得到遵守`,
+        `Certification (DocMDP P=${signature.certification}) constraints are respected`,
+      );
+  } else if (p !== undefined) {
+    const violations = changes.filter((c) => !c.permitted);
+    if (violations.length > 0)
+      fail(
+        signature,
+        'PDF_DOCMDP',
+        `修改超出文档认证 DocMDP P=${p} 的许可`,
+        `Changes exceed the document certification DocMDP P=${p}`,
+      );
+    else
+      pass(
+        signature,
+        'PDF_DOCMDP',
+        `文档认证 DocMDP P=${p} 的限制得到遵守`,
+        `Document certification DocMDP P=${p} is respected`,
+      );
+  }
+  // PDF_ANNOT_OVERLAP: new annotations or unsigned widgets with a visible rectangle.
+  const visible = changes.filter((c) => c.kind === 'annotation');
+  if (visible.length > 0) {
+    signature.checks.push(
+      createCheck(
+        'PDF_ANNOT_OVERLAP',
+        'WARNING',
+        '签名后新增的注释可能覆盖页面内容',
+        'Annotations added after signing may cover page content',
+        { details: { objects: visible.flatMap((c) => c.objects) } },
+      ),
+    );
+    for (const change of visible) change.overlapsContent = true;
+  }
+  checkShadowRisk(file, signature);
+}
+
+const OBJ_HEADER = /(?:^|[\r\n])[ \t]*(\d{1,10})[ \t\r\n]+(\d{1,5})[ \t\r\n]+obj\b/g;
+
+/** PDF_SHADOW_RISK: duplicate or unreferenced object definitions in the signed revisions. */
+function checkShadowRisk(file: PdfFile, signature: AnalyzedSignature): void {
+  const findings: string[] = [];
+  for (let rev = 0; rev <= signature.revision; rev++) {
+    const revision = file.revisions[rev];
+    if (!revision) continue;
+    const text = latin1(file.bytes, revision.start, revision.end);
+    const seen = new Map<number, number>();
+    OBJ_HEADER.lastIndex = 0;
+    for (let m = OBJ_HEADER.exec(text); m; m = OBJ_HEADER.exec(text)) {
+      const num = Number(m[1]);
+      const offset = revision.start + m.index + (m[0].length - m[0].trimStart().length);
+      if (seen.has(num)) findings.push(`object ${num} defined twice in revision ${rev + 1}`);
+      seen.set(num, offset);
+      const entry = revision.entries.get(num);
+      if (entry?.type !== 1 || entry.offset !== offset) {
+        findings.push(`object ${num} at byte ${offset} is not referenced by the xref of revision ${rev + 1}`);
+      }
+      if (findings.length > 20) break;
+    }
+  }
+  if (findings.length > 0) {
+    signature.checks.push(
+      createCheck(
+        'PDF_SHADOW_RISK',
+        'WARNING',
+        `已签名部分含有重复或未引用的对象定义（可用于影子攻击）：${findings[0]}`,
+        `The signed part has duplicate or unreferenced object definitions (shadow-attack capable): ${findings[0]}`,
+        { details: { findings } },
+      ),
+    );
+  } else {
+    pass(
+      signature,
+      'PDF_SHADOW_RISK',
+      '已签名部分没有重复或未引用的对象定义',
+      'No duplicate or unreferenced object definitions in the signed part',
+    );
+  }
+}
