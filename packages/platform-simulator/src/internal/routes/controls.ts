@@ -1,6 +1,8 @@
 import { CertificateRecordSchema, DataResourceSchema, ItemRecordSchema } from '@zwfw/exchange-client';
 import { z } from 'zod';
+import type { SimulatorSeed } from '../../types';
 import { formatChinaTime } from '../clock';
+import type { ApiError } from '../http';
 import { FaultRuleInputSchema } from '../faults';
 import type { SimulatorRuntime } from '../server';
 import { advanceCase } from './cases';
@@ -50,6 +52,21 @@ const ClockInputSchema = z.strictObject({
 });
 const AdvanceInputSchema = z.strictObject({ status: z.string().min(1), opinion: z.string().max(2000).optional() });
 
+/**
+ * Turn the JSON form of a seed (as `POST /__sim/seed` and `zwfw-platform-sim --seed FILE` take it; certificate files
+ * as `fileBase64`) into a {@link SimulatorSeed}. Throws a 400 `INVALID_REQUEST` {@link ApiError} naming the field.
+ */
+export function seedFromJson(value: unknown): SimulatorSeed {
+  const seed = parseInput(SeedInputSchema, value, 'the seed');
+  return {
+    ...seed,
+    certificates: seed.certificates?.map(({ fileBase64, ...record }) => ({
+      ...record,
+      file: fileBase64 === undefined ? undefined : new Uint8Array(Buffer.from(fileBase64, 'base64')),
+    })),
+  };
+}
+
 /** Summaries of every case, for assertions such as "exactly 1,000 cases, none submitted twice". */
 export function summariseCases(context: RouteContext) {
   return [...context.state.cases.values()].map((stored) => ({
@@ -71,14 +88,7 @@ export function registerControlRoutes(context: RouteContext, runtime: SimulatorR
     return ok({ reset: true });
   });
   add('POST', '/seed', ({ body }) => {
-    const seed = parseInput(SeedInputSchema, body, 'the seed');
-    state.seed({
-      ...seed,
-      certificates: seed.certificates?.map(({ fileBase64, ...record }) => ({
-        ...record,
-        file: fileBase64 === undefined ? undefined : new Uint8Array(Buffer.from(fileBase64, 'base64')),
-      })),
-    });
+    state.seed(seedFromJson(body));
     return ok({
       items: state.items.size,
       certificates: state.certificates.size,
