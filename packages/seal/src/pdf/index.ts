@@ -12,3 +12,5 @@ export type { DocumentTimestampOptions } from './add-document-timestamp';
 export { inspectPdfSignatures } from './inspect-pdf-signatures';
 export type { PdfSignatureInfo } from './inspect-pdf-signatures';
 export { SealVerificationError, isSealVerificationError } from './seal-verification-error';
+export { validatePdf, DEFAULT_MAX_PDF_BYTES } from './validate-pdf';
+export { verifyPdf } from './verify-pdf';

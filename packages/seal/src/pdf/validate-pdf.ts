@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto';
+import { type BytesInput, describeInput } from '../internal/asn1/input';
+import { validateCmsSignature } from '../internal/cms/validate-cms-signature';
+import { type AnalyzedSignature, analyzePdf } from '../internal/pdf/analyze';
+import { checkTimestampImprint } from '../internal/tsp/read-timestamp-token';
+import {
+  type CheckId,
+  type SignatureReport,
+  type ValidationCheck,
+  type ValidationReport,
+  aggregateDocumentIndication,
+  aggregateIndication,
+  createCheck,
+} from '../report';
+import type { TrustPolicy } from '../types';
+
+/** Checks that must be present and PASSED for a PDF signature to be TOTAL_PASSED. */
+const REQUIRED_CHECKS: readonly CheckId[] = [
+  'PDF_SIGDICT_PRESENT',
+  'PDF_BYTERANGE_SHAPE',
+  'PDF_BYTERANGE_GAP',
+  'PDF_CONTENTS_DER',
+  'PDF_BYTERANGE_REVISION',
+  'PDF_BYTERANGE_COLLISION',
+  'PDF_SIGDICT_CONSISTENT',
+  'PDF_POST_SIGN_CHANGES',
+  'CMS_MESSAGE_DIGEST',
+  'CMS_SIGNATURE_VALUE',
+  'CERT_CHAIN',
+];
+
+/** Default largest PDF accepted by {@link validatePdf}: 256 MiB. */
+export const DEFAULT_MAX_PDF_BYTES = 256 * 1024 * 1024;
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 300);
+
+async function cryptoChecks(
+  bytes: Uint8Array,
+  signature: AnalyzedSignature,
+  policy: TrustPolicy,
+): Promise<Pick<SignatureReport, 'signer' | 'bestSignatureTime' | 'level'> & { checks: ValidationCheck[] }> {
+  if (!signature.byteRange || !signature.contentsValid || !signature.contents) {
+    return { checks: [], level: 'NONE' };
+  }
+  const [, b, c, d] = signature.byteRange;
+  const content = [bytes.subarray(0, b), bytes.subarray(c, c + d)];
+  if (signature.type === 'doc-timestamp') {
+    const hash = createHash('sha256');
+    for (const chunk of content) hash.update(chunk);
+    const problem = checkTimestampImprint(signature.contents, new Uint8Array(hash.digest()));
+    return {
+      level: 'NONE',
+      checks: [
+        problem === undefined
+          ? createCheck(
+              'TS_TOKEN_VALID',
+              'INDETERMINATE',
+              '文档时间戳的摘要与文档一致，但时间戳机构的签名与证书链尚未验证',
+              "The document time-stamp's imprint matches the document, but the TSA signature and chain are not validated",
+              { subIndication: 'NO_POE' },
+            )
+          : createCheck(
+              'TS_TOKEN_VALID',
+              'FAILED',
+              `文档时间戳无效：${problem}`,
+              `The document time-stamp is invalid: ${problem}`,
+              { subIndication: 'HASH_FAILURE' },
+            ),
+      ],
+    };
+  }
+  const profile = signature.subFilter === 'ETSI.CAdES.detached' ? 'PAdES' : 'PKCS7';
+  try {
+    const result = await validateCmsSignature({
+      cms: signature.contents,
+      content,
+      policy,
+      profile,
+      ...(signature.claimedSigningTime ? { claimedSigningTime: signature.claimedSigningTime } : {}),
+    });
+    const out: Pick<SignatureReport, 'signer' | 'bestSignatureTime' | 'level'> & { checks: ValidationCheck[] } = {
+      checks: result.checks,
+      level: result.level,
+    };
+    if (result.signer) out.signer = result.signer;
+    if (result.bestSignatureTime) out.bestSignatureTime = result.bestSignatureTime;
+    return out;
+  } catch (error) {
+    return {
+      level: 'NONE',
+      checks: [
+        createCheck(
+          'CMS_FORMAT',
+          'FAILED',
+          `CMS 签名无法验证：${describe(error)}`,
+          `The CMS signature cannot be validated: ${describe(error)}`,
+          { subIndication: 'FORMAT_FAILURE' },
+        ),
+      ],
+    };
+  }
+}
+
+/**
+ * Validates every signature of a PDF and returns a report (ETSI EN 319 102-1 indications, as in EU DSS). Runs the
+ * structural checks (byte range shape, gap, revision alignment, collisions, DER contents, changes after signing
+ * classified per revision, DocMDP, shadow-attack risk) and the CMS and certificate checks against `policy`.
+ * A PDF without a signature is TOTAL_FAILED / SIGNED_DATA_NOT_FOUND. Never throws on hostile input; size, depth and
+ * decompression limits apply.
+ *
+ * @param pdf - the PDF bytes (`Uint8Array` or `ArrayBuffer`).
+ * @param policy - trust anchors, intermediates, CRLs and strictness options.
+ * @returns the validation report.
+ * @throws never for document content; a non-bytes `pdf` or missing policy gives a TOTAL_FAILED report too.
+ * @example
+ * ```ts
+ * const report = await validatePdf(pdf, { trustAnchors: [rootDer], revocation: { crls: [crlDer], mode: 'require' } });
+ * if (report.indication !== 'TOTAL_PASSED') console.log(report.signatures.flatMap((s) => s.checks.filter((c) => c.status === 'FAILED')));
+ * ```
+ */
+export async function validatePdf(pdf: BytesInput, policy: TrustPolicy): Promise<ValidationReport> {
+  const validationTime = new Date();
+  const policyId = typeof policy?.policyId === 'string' ? policy.policyId : 'zwfw-default';
+  const failed = (zh: string, en: string): ValidationReport => ({
+    indication: 'TOTAL_FAILED',
+    subIndication: 'FORMAT_FAILURE',
+    signatures: [],
+    document: [createCheck('PDF_PARSE_STRICT', 'FAILED', zh, en, { subIndication: 'FORMAT_FAILURE' })],
+    validationTime,
+    policyId,
+  });
+  const bytes = pdf instanceof Uint8Array ? pdf : pdf instanceof ArrayBuffer ? new Uint8Array(pdf) : undefined;
+  if (!bytes)
+    return failed(
+      `输入不是字节数据（${describeInput(pdf)}）`,
+      `The input is not bytes (${describeInput(pdf)}); pass a Uint8Array or ArrayBuffer`,
+    );
+  if (typeof policy !== 'object' || policy === null || !Array.isArray(policy.trustAnchors)) {
+    return failed('信任策略无效：缺少 trustAnchors', 'The trust policy is invalid: trustAnchors is missing');
+  }
+  const maxFileSize = policy.pdf?.maxFileSize ?? DEFAULT_MAX_PDF_BYTES;
+  if (bytes.length > maxFileSize)
+    return failed(
+      `文件过大（${bytes.length} 字节，上限 ${maxFileSize}）`,
+      `The file is too large (${bytes.length} bytes, limit ${maxFileSize})`,
+    );
+
+  const analysis = analyzePdf(bytes, {
+    limits: { maxFileSize },
+    allowIncrementalChanges: policy.pdf?.allowIncrementalChanges ?? 'docmdp',
+  });
+  const signatures: SignatureReport[] = [];
+  for (const signature of analysis.signatures) {
+    const crypto = await cryptoChecks(bytes, signature, policy);
+    const checks = [...signature.checks, ...crypto.checks];
+    const required =
+      signature.type === 'doc-timestamp'
+        ? REQUIRED_CHECKS.filter((id) => !id.startsWith('CMS_') && id !== 'CERT_CHAIN').concat('TS_TOKEN_VALID')
+        : REQUIRED_CHECKS;
+    const { indication, subIndication } = aggregateIndication(checks, required);
+    const report: SignatureReport = {
+      id: signature.fieldName,
+      format: signature.subFilter === 'adbe.pkcs7.detached' ? 'PKCS7' : 'PAdES',
+      indication,
+      changesAfterSigning: signature.changes,
+      checks,
+    };
+    if (subIndication) report.subIndication = subIndication;
+    if (crypto.level) report.level = crypto.level;
+    if (crypto.signer) report.signer = crypto.signer;
+    if (signature.claimedSigningTime) report.claimedSigningTime = signature.claimedSigningTime;
+    if (crypto.bestSignatureTime) report.bestSignatureTime = crypto.bestSignatureTime;
+    if (signature.byteRange) {
+      report.coverage = {
+        byteRange: signature.byteRange,
+        revision: signature.revision,
+        totalRevisions: analysis.totalRevisions,
+        wholeFile: signature.wholeFile,
+      };
+    }
+    signatures.push(report);
+  }
+  const { indication, subIndication } = aggregateDocumentIndication(signatures, analysis.document);
+  const report: ValidationReport = { indication, signatures, document: analysis.document, validationTime, policyId };
+  if (subIndication) report.subIndication = subIndication;
+  return report;
+}
