@@ -46,3 +46,70 @@ export { DIVISION_DATA_VERSION, findDivision, findFunctionalZone, listDivisions 
 export type { Division, DivisionLevel, ListDivisionsOptions } from './divisions/divisions';
 export { HENGYANG_FUNCTIONAL_ZONES } from './divisions/functional-zones';
 export type { FunctionalZone } from './divisions/functional-zones';
+
+export {
+  BodyNature,
+  CaseType,
+  ContactKind,
+  ENUM_LABELS,
+  ExerciseLevel,
+  HandleArea,
+  HandlingForm,
+  ItemNode,
+  ItemStatus,
+  ItemType,
+  MaterialForm,
+  MaterialNecessity,
+  MaterialSource,
+  OnlineCapability,
+  PowerSource,
+  ResultKind,
+  ServiceObject,
+  ServicePointLevel,
+  SpecialProcedureType,
+  TimeUnit,
+} from './schemas/enums';
+export {
+  BasicCodeSchema,
+  ContactChannelSchema,
+  DivisionCodeSchema,
+  FeeSchema,
+  HandlingItemCodeSchema,
+  ImplementationCodeSchema,
+  ImplementationItemSchema,
+  ImplementingBodySchema,
+  isImplementationItem,
+  ItemResultSchema,
+  LegalBasisSchema,
+  MaterialSchema,
+  OnlineServiceSchema,
+  ProcessStepSchema,
+  RegionCodeSchema,
+  RemedySchema,
+  ServicePointSchema,
+  SpecialProcedureSchema,
+  TimeLimitSchema,
+  UsccSchema,
+} from './schemas/implementation-item';
+export type {
+  ContactChannel,
+  Fee,
+  ImplementationItem,
+  ImplementationItemInput,
+  ImplementingBody,
+  ItemResult,
+  LegalBasis,
+  Material,
+  OnlineService,
+  ProcessStep,
+  Remedy,
+  ServicePoint,
+  SpecialProcedure,
+  TimeLimit,
+} from './schemas/implementation-item';
+export { BasicItemSchema, isBasicItem } from './schemas/basic-item';
+export type { BasicItem, BasicItemInput } from './schemas/basic-item';
+export { isParallelApprovalGroup, ParallelApprovalGroupSchema } from './schemas/parallel-approval-group';
+export type { ParallelApprovalGroup, ParallelApprovalGroupInput } from './schemas/parallel-approval-group';
+export { CatalogDocumentSchema } from './schemas/catalog-document';
+export type { CatalogDocument, CatalogDocumentInput } from './schemas/catalog-document';
