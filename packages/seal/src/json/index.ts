@@ -13,3 +13,21 @@ export { canonicalizeJson, MAX_JSON_DEPTH } from './canonicalize-json';
 export type { JwsAlgorithm } from './jws';
 export type { Signer } from '../signer';
 export type { SignatureAlgorithm } from '../types';
+export { validateJson } from './validate-json';
+export type { JsonTrustPolicy } from './validate-json';
+export { verifyJson } from './verify-json';
+export { SealVerificationError, isSealVerificationError } from '../pdf/seal-verification-error';
+export type { TrustPolicy, RevocationPolicy } from '../types';
+export type {
+  Indication,
+  SubIndication,
+  CheckStatus,
+  CheckId,
+  LocalizedMessage,
+  ValidationCheck,
+  Change,
+  SignerInfoSummary,
+  SealSummary,
+  SignatureReport,
+  ValidationReport,
+} from '../report';
