@@ -7,8 +7,56 @@
  *
  * @module
  */
-export { ExchangeError, isExchangeError } from './errors';
-export type { ExchangeErrorCode } from './errors';
+export {
+  createExchangeClient,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_TOTAL_TIMEOUT_MS,
+} from './create-exchange-client';
+export type { ClientIdentity, ExchangeClient, ExchangeClientOptions, RetryOptions } from './create-exchange-client';
+export {
+  ExchangeError,
+  ExchangeHttpError,
+  ExchangeValidationError,
+  isExchangeError,
+  isExchangeHttpError,
+} from './errors';
+export type {
+  ExchangeErrorCode,
+  ExchangeErrorOptions,
+  ExchangeHttpErrorCode,
+  ExchangeHttpErrorDetails,
+  ExchangeValidationErrorCode,
+  ValidationSide,
+} from './errors';
+export type {
+  DeadState,
+  ExchangeHooks,
+  ExchangeLogger,
+  QueuedState,
+  RequestState,
+  ResponseState,
+  RetryState,
+} from './hooks';
+export { createMemoryOutboxStore } from './outbox/create-memory-outbox-store';
+export type { DrainOptions, DrainResult, ExchangeOutbox, FlushResult, OutboxRelayOptions } from './outbox/outbox';
+export type {
+  NewOutboxRecord,
+  OutboxListFilter,
+  OutboxRecord,
+  OutboxRecordPatch,
+  OutboxState,
+  OutboxStore,
+} from './outbox/outbox-store';
+export type { CasesResource, CaseWriteResult, WithdrawInput } from './resources/cases';
+export type { CertificatesResource, DownloadedCertificate } from './resources/certificates';
+export type { EvaluationsResource, WriteResult } from './resources/evaluations';
+export type { ItemSyncResult, ItemsResource } from './resources/items';
+export type { AppointmentsResource, PreAcceptancesResource } from './resources/services';
+export type { PageIterable, ReadOptions, WriteOptions } from './resources/shared';
+export type { SharingResource } from './resources/sharing';
+export { DEFAULT_RECEIPT_ALGORITHMS, verifyReceipt } from './verify-receipt';
+export type { Receipt, ReceiptExpectation, ReceiptKey, VerifyReceiptOptions } from './verify-receipt';
 export {
   TimestampSchema,
   RegionCodeSchema,
@@ -27,8 +75,9 @@ export {
   EnvelopeSchema,
   createEnvelopeSchema,
   HealthSchema,
+  ClockSkewDataSchema,
 } from './wire/envelope';
-export type { PlatformErrorCode, Envelope, Health } from './wire/envelope';
+export type { PlatformErrorCode, Envelope, Health, ClockSkewData } from './wire/envelope';
 export { ItemRecordSchema, ItemQuerySchema } from './wire/items';
 export type { ItemRecord, ItemQuery } from './wire/items';
 export {

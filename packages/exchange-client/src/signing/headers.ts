@@ -29,6 +29,8 @@ export const EXCHANGE_HEADERS = {
   requestHash: 'X-Exchange-Request-Hash',
   /** Response: set to `gateway` when the gateway layer (not the business system) failed. */
   error: 'X-Exchange-Error',
+  /** Response: the platform clock in milliseconds since the epoch (sent with `CLOCK_SKEW`). */
+  serverTime: 'X-Exchange-Server-Time',
   /** Response: `true` / `false` overrides the client's retry decision. */
   shouldRetry: 'X-Exchange-Should-Retry',
 } as const;

@@ -90,3 +90,12 @@ export function createEnvelopeSchema<T extends z.ZodType>(data: T) {
 export const HealthSchema = z.object({ status: z.literal('ok'), time: z.iso.datetime({ offset: true }) });
 /** See {@link HealthSchema}. */
 export type Health = z.output<typeof HealthSchema>;
+
+/**
+ * `data` of a `CLOCK_SKEW` error: the platform's clock (milliseconds since the epoch) when it rejected the request,
+ * so the client can resync; also sent as the `X-Exchange-Server-Time` header (the `Date` header has only second
+ * resolution).
+ */
+export const ClockSkewDataSchema = z.object({ serverTime: z.number().int().nonnegative() });
+/** See {@link ClockSkewDataSchema}. */
+export type ClockSkewData = z.output<typeof ClockSkewDataSchema>;

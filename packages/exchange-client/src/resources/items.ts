@@ -1,0 +1,68 @@
+import { type ItemQuery, ItemQuerySchema, type ItemRecord, ItemRecordSchema } from '../wire/items';
+import { type PageIterable, paginate, parseInput, type ReadOptions, type ResourceContext, segment } from './shared';
+
+/** Result of `items.sync`. */
+export interface ItemSyncResult {
+  /** Items changed since the cursor (including `cancelled` ones, which must be removed locally). */
+  items: ItemRecord[];
+  /** Pass as `since` to the next sync: the latest `updatedAt` seen, or the previous cursor when nothing changed. */
+  cursor: string | undefined;
+}
+
+/** 事项库: items pushed down by the platform (事项下发). */
+export interface ItemsResource {
+  /**
+   * Items, as an async iterable over all pages.
+   * @param query - region, updatedSince, page size.
+   * @returns lazily paged items.
+   * @throws ExchangeValidationError `ERR_EXCHANGE_REQUEST_INVALID` for a bad query.
+   */
+  list(query?: Partial<ItemQuery>, options?: ReadOptions): PageIterable<ItemRecord>;
+  /**
+   * One item by 实施编码.
+   * @param implementationCode - the item's code.
+   * @throws ExchangeHttpError `ERR_EXCHANGE_NOT_FOUND`.
+   */
+  get(implementationCode: string, options?: ReadOptions): Promise<ItemRecord>;
+  /**
+   * Incremental sync: every item changed since `since` (inclusive), and the cursor for the next call.
+   * @param since - the cursor of the previous sync; omit for a full sync.
+   * @param options - region filter, signal.
+   */
+  sync(since?: string, options?: ReadOptions & { regionCode?: string }): Promise<ItemSyncResult>;
+}
+
+export function createItemsResource(context: ResourceContext): ItemsResource {
+  const list = (query: Partial<ItemQuery> = {}, options?: ReadOptions) => {
+    return paginate(
+      context,
+      'items.list',
+      'items',
+      () => ({ ...parseInput(ItemQuerySchema.partial(), query, 'items.list') }),
+      ItemRecordSchema,
+      options,
+    );
+  };
+  return {
+    list,
+    async get(implementationCode, options = {}) {
+      const { data } = await context.transport.send({
+        name: 'items.get',
+        method: 'GET',
+        path: `items/${segment(implementationCode, 'implementationCode', 'items.get')}`,
+        schema: ItemRecordSchema,
+        signal: options.signal,
+      });
+      return data;
+    },
+    async sync(since, options = {}) {
+      const items: ItemRecord[] = [];
+      let cursor = since;
+      for await (const item of list({ updatedSince: since, regionCode: options.regionCode }, options)) {
+        items.push(item);
+        if (cursor === undefined || Date.parse(item.updatedAt) > Date.parse(cursor)) cursor = item.updatedAt;
+      }
+      return { items, cursor };
+    },
+  };
+}
