@@ -1,0 +1,233 @@
+import { execFileSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestPki, createTestPki } from '../../testing/create-test-pki';
+import { validateCertificatePath } from './validate-certificate-path';
+
+let pki: TestPki;
+let other: TestPki;
+let dir: string;
+
+beforeAll(async () => {
+  [pki, other] = await Promise.all([createTestPki(), createTestPki()]);
+  dir = mkdtempSync(join(tmpdir(), 'zwfw-path-'));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('validateCertificatePath', () => {
+  it('builds leaf → intermediate → root and passes every check', async () => {
+    const result = await validateCertificatePath({
+      leaf: pki.sealSigner.certificate,
+      candidates: [],
+      policy: pki.policy(),
+      time: new Date(),
+      purpose: 'signing',
+    });
+    expect(result.checks.map((check) => [check.id, check.status])).toEqual([
+      ['CERT_CHAIN', 'PASSED'],
+      ['CERT_VALIDITY_AT_TIME', 'PASSED'],
+      ['CERT_KEY_USAGE', 'PASSED'],
+      ['CERT_REVOCATION', 'PASSED'],
+    ]);
+    expect(result.path).toEqual([pki.sealSigner.certificate, pki.intermediateCertificate.der, pki.rootCertificate.der]);
+  });
+
+  it('finds no chain without the intermediate, or with another PKI as anchor', async () => {
+    const noIntermediate = await validateCertificatePath({
+      leaf: pki.sealSigner.certificate,
+      candidates: [],
+      policy: { trustAnchors: [pki.rootCertificate.pem] },
+      time: new Date(),
+      purpose: 'signing',
+    });
+    expect(noIntermediate.checks[0]).toMatchObject({
+      id: 'CERT_CHAIN',
+      status: 'FAILED',
+      subIndication: 'NO_CERTIFICATE_CHAIN_FOUND',
+      message: { en: expect.stringContaining('no certificate path from CN=衡阳市行政审批服务局电子印章') },
+    });
+    expect(noIntermediate.path).toEqual([]);
+    // same names, different keys: name matching alone must not build a path
+    const lookalike = await validateCertificatePath({
+      leaf: pki.sealSigner.certificate,
+      candidates: [other.intermediateCertificate.der],
+      policy: { trustAnchors: [other.rootCertificate.der] },
+      time: new Date(),
+      purpose: 'signing',
+    });
+    expect(lookalike.checks[0]).toMatchObject({ status: 'FAILED', subIndication: 'NO_CERTIFICATE_CHAIN_FOUND' });
+    const empty = await validateCertificatePath({
+      leaf: pki.sealSigner.certificate,
+      candidates: [],
+      policy: { trustAnchors: [] },
+      time: new Date(),
+      purpose: 'signing',
+    });
+    expect(empty.checks[0]?.message.en).toBe(
+      'the trust policy has no usable trust anchor; add the root certificate to trustAnchors',
+    );
+  });
+
+  it('requires the critical timeStamping EKU for TSA certificates', async () => {
+    const seal = await validateCertificatePath({
+      leaf: pki.sealSigner.certificate,
+      candidates: [],
+      policy: pki.policy(),
+      time: new Date(),
+      purpose: 'timestamping',
+    });
+    expect(seal.checks[2]).toMatchObject({
+      id: 'CERT_KEY_USAGE',
+      status: 'FAILED',
+      subIndication: 'CHAIN_CONSTRAINTS_FAILURE',
+    });
+    const tsa = await validateCertificatePath({
+      leaf: pki.tsa.certificate.der,
+      candidates: [],
+      policy: pki.policy(),
+      time: new Date(),
+      purpose: 'timestamping',
+    });
+    expect(tsa.checks.map((check) => check.status)).toEqual(['PASSED', 'PASSED', 'PASSED', 'PASSED']);
+    const tsaAsSigner = await validateCertificatePath({
+      leaf: pki.tsa.certificate.der,
+      candidates: [],
+      policy: pki.policy(),
+      time: new Date(),
+      purpose: 'signing',
+    });
+    expect(tsaAsSigner.checks[2]).toMatchObject({
+      status: 'FAILED',
+      message: { en: expect.stringContaining('no document-signing purpose') },
+    });
+  });
+
+  it('rejects a path through an end-entity certificate (not a CA)', async () => {
+    writeFileSync(join(dir, 'seal.pem'), pki.sealSigner.testCertificate.pem);
+    writeFileSync(join(dir, 'seal.key'), pki.sealSigner.privateKeyPem);
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-new',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        'sub.key',
+        '-subj',
+        '/CN=sub',
+        '-out',
+        'sub.csr',
+      ],
+      { cwd: dir, stdio: 'ignore' },
+    );
+    execFileSync(
+      'openssl',
+      [
+        'x509',
+        '-req',
+        '-in',
+        'sub.csr',
+        '-CA',
+        'seal.pem',
+        '-CAkey',
+        'seal.key',
+        '-CAcreateserial',
+        '-days',
+        '5',
+        '-out',
+        'sub.pem',
+      ],
+      { cwd: dir, stdio: 'ignore' },
+    );
+    const leaf = new Uint8Array(new X509Certificate(readFileSync(join(dir, 'sub.pem'))).raw);
+    const result = await validateCertificatePath({
+      leaf,
+      candidates: [pki.sealSigner.certificate],
+      policy: pki.policy(),
+      time: new Date(),
+      purpose: 'signing',
+    });
+    expect(result.checks[0]).toMatchObject({
+      id: 'CERT_CHAIN',
+      status: 'FAILED',
+      subIndication: 'CHAIN_CONSTRAINTS_FAILURE',
+      message: { en: expect.stringContaining('is not a CA') },
+    });
+  });
+
+  it('reports NOT_YET_VALID and EXPIRED at the given time when it is a proof of existence', async () => {
+    const before = await validateCertificatePath({
+      leaf: pki.sealSigner.certificate,
+      candidates: [],
+      policy: pki.policy(),
+      time: new Date(Date.now() - 10 * 86_400_000),
+      purpose: 'signing',
+      timeIsProofOfExistence: true,
+    });
+    expect(before.checks[1]).toMatchObject({
+      id: 'CERT_VALIDITY_AT_TIME',
+      status: 'FAILED',
+      subIndication: 'NOT_YET_VALID',
+    });
+    const after = await validateCertificatePath({
+      leaf: pki.sealSigner.certificate,
+      candidates: [],
+      policy: pki.policy(),
+      time: new Date(Date.now() + 800 * 86_400_000),
+      purpose: 'signing',
+      timeIsProofOfExistence: true,
+    });
+    expect(after.checks[1]).toMatchObject({ status: 'FAILED', subIndication: 'EXPIRED' });
+  });
+
+  it('ignores CRLs signed by another key with the same issuer name', async () => {
+    const result = await validateCertificatePath({
+      leaf: pki.sealSigner.certificate,
+      candidates: [],
+      policy: pki.policy({ revocation: { crls: [other.crl.der, other.rootCrl.pem], mode: 'require' } }),
+      time: new Date(),
+      purpose: 'signing',
+    });
+    expect(result.checks[3]).toMatchObject({
+      id: 'CERT_REVOCATION',
+      status: 'INDETERMINATE',
+      subIndication: 'TRY_LATER',
+      message: { en: expect.stringContaining('no usable CRL') },
+    });
+    const revoked = await validateCertificatePath({
+      leaf: pki.revokedSigner.certificate,
+      candidates: [],
+      policy: pki.policy(),
+      time: new Date(),
+      purpose: 'signing',
+    });
+    expect(revoked.checks[3]).toMatchObject({ status: 'FAILED', subIndication: 'REVOKED' });
+  });
+
+  it('never throws on garbage', async () => {
+    const result = await validateCertificatePath({
+      leaf: new Uint8Array([0x30, 0x03, 1, 2, 3]),
+      candidates: [new Uint8Array(5)],
+      policy: { trustAnchors: ['junk'] },
+      time: new Date(),
+      purpose: 'signing',
+    });
+    expect(result.checks[0]).toMatchObject({ id: 'CERT_CHAIN', status: 'FAILED', subIndication: 'FORMAT_FAILURE' });
+    const badAnchor = await validateCertificatePath({
+      leaf: pki.sealSigner.certificate,
+      candidates: [new Uint8Array(5)],
+      policy: { trustAnchors: ['junk', pki.rootCertificate.der], intermediates: [pki.intermediateCertificate.pem] },
+      time: new Date(),
+      purpose: 'signing',
+    });
+    expect(badAnchor.checks[0]?.status).toBe('PASSED');
+  });
+});
