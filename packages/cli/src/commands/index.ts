@@ -1,5 +1,7 @@
 import type { Command } from '../command';
+import { codeCheckCommand } from './code-check';
+import { simCommand } from './sim';
 import { versionCommand } from './version';
 
 /** Every command of the CLI, in the order the overview lists them. */
-export const COMMANDS: Command[] = [versionCommand];
+export const COMMANDS: Command[] = [codeCheckCommand, simCommand, versionCommand];
