@@ -124,7 +124,7 @@ export class CertificateGlyphMissingError extends CertificateError {
     );
     super(
       'ERR_CERTIFICATE_GLYPH_MISSING',
-      `No registered font has a glyph for ${list.join(', ')} in ${fields.join(', ')}; register a fallback font that covers them (renderCertificatePdf options.fonts), e.g. a CJK Ext-B font`,
+      `No registered font has a glyph for ${list.join(', ')} in ${fields.join(', ')}; register a fallback font that covers them (renderCertificatePdf options.fallbackFonts), e.g. a CJK Ext-B font`,
     );
     this.characters = characters;
     this.fields = fields;

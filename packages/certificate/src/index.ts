@@ -69,3 +69,5 @@ export type {
 export type { CertificateFont } from './render/fonts';
 export { CERTIFICATE_PRODUCER, renderCertificatePdf } from './render/render-certificate-pdf';
 export type { RenderCertificateOptions } from './render/render-certificate-pdf';
+export { readCertificatePdf } from './render/read-certificate-pdf';
+export type { CertificatePdfContent, CertificatePdfMetadata } from './render/read-certificate-pdf';

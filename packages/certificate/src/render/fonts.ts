@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { loadNotoSansSc } from '@zwfw/fonts';
 import * as fontkit from 'fontkit';
@@ -106,13 +107,22 @@ export function advanceOf(font: ParsedFont, codePoint: number): number {
   return advance;
 }
 
-/** Embed each font as a subset into `document`, reusing the parsed font objects. */
-export async function embedFonts(document: PDFDocument, fonts: ParsedFont[]): Promise<PDFFont[]> {
+/**
+ * Embed each font as a subset into `document`, reusing the parsed font objects. Each subset is named
+ * `ABCDEF+PostScriptName` (PDF 32000 §9.6.4) with a tag derived from `seed` (the text drawn), so output is
+ * deterministic and differs for different subsets.
+ */
+export async function embedFonts(document: PDFDocument, fonts: ParsedFont[], seed: string): Promise<PDFFont[]> {
   document.registerFontkit({
     create: (bytes: Uint8Array) => (byBytes.get(bytes) ?? parseFont({ bytes })).font as never,
   });
   const embedded: PDFFont[] = [];
-  for (const font of fonts) embedded.push(await document.embedFont(font.bytes, { subset: true }));
+  for (const [index, font] of fonts.entries()) {
+    const digest = createHash('sha256').update(`${index}\u0000${seed}`).digest();
+    const tag = Array.from(digest.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join('');
+    const name = (font.font.postscriptName || `Font${index}`).replace(/[^!-~]|[()<>[\]{}/%#]/g, '');
+    embedded.push(await document.embedFont(font.bytes, { subset: true, customName: `${tag}+${name}` }));
+  }
   return embedded;
 }
 

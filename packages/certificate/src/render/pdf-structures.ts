@@ -147,7 +147,7 @@ export function readXmpCertificateFields(document: PDFDocument): Record<string, 
   if (!(stream instanceof PDFRawStream)) return undefined;
   const xml = new TextDecoder().decode(decodePDFRawStream(stream).decode());
   const fields: Record<string, string> = {};
-  for (const match of xml.matchAll(/<zzcert:([A-Za-z]+)>([^<]*)<\/zzcert:\1>/g)) {
+  for (const match of xml.matchAll(/<zzcert:([A-Za-z0-9]+)>([^<]*)<\/zzcert:\1>/g)) {
     fields[match[1] as string] = (match[2] as string)
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')

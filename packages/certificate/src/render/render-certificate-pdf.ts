@@ -122,7 +122,7 @@ export async function renderCertificatePdf(
   ];
   const title = template.title.text ?? value.name;
   const fieldTexts = template.fields.map((field) => [field, fieldText(value, field)] as const);
-  assertGlyphs(fonts, [
+  const texts: Array<[string, string]> = [
     ['title', title],
     ...template.decorations.flatMap(
       (d): Array<[string, string]> => (d.kind === 'text' ? [['template text', d.text]] : []),
@@ -132,10 +132,11 @@ export async function renderCertificatePdf(
       (field): Array<[string, string]> => (field.label ? [[`label:${field.source}`, field.label]] : []),
     ),
     ...fieldTexts.map(([field, text]): [string, string] => [field.source, text]),
-  ]);
+  ];
+  assertGlyphs(fonts, texts);
 
   const document = await PDFDocument.create({ updateMetadata: false });
-  const pdfFonts = await embedFonts(document, fonts);
+  const pdfFonts = await embedFonts(document, fonts, texts.map(([, text]) => text).join('\u0000'));
   const page = document.addPage([template.pageSize[0], template.pageSize[1]]);
   const painter = new Painter(page, fonts, pdfFonts);
 
