@@ -1,0 +1,43 @@
+// `@zwfw/seal/json` must stay light: no pdf-lib, no node-forge, no @peculiar ASN.1/CMS stack, no PDF or CMS internals
+// (style.md §4, seal.md §12). esbuild bundles the entry exactly as tsup does and its metafile gives the import graph.
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const requireFromTsup = createRequire(createRequire(import.meta.url).resolve('tsup'));
+const esbuild = requireFromTsup('esbuild') as typeof import('esbuild');
+const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+async function importGraph(entry: string) {
+  const result = await esbuild.build({
+    absWorkingDir: packageRoot,
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    conditions: ['@zwfw/source'],
+    logLevel: 'silent',
+  });
+  const inputs = Object.keys(result.metafile.inputs);
+  const externals = Object.values(result.metafile.outputs).flatMap((output) =>
+    output.imports.filter((item) => item.external).map((item) => item.path),
+  );
+  return { inputs, externals: [...new Set(externals)].sort() };
+}
+
+describe('@zwfw/seal/json bundle', () => {
+  it('imports only jose and node built-ins, and none of the PDF/CMS internals', async () => {
+    const { inputs, externals } = await importGraph('src/json/index.ts');
+    expect(externals.filter((name) => !name.startsWith('node:'))).toEqual(['jose']);
+    expect(inputs.filter((file) => /internal\/(pdf|cms|tsp)\/|node_modules/.test(file))).toEqual([]);
+    expect(inputs).toContain('src/internal/trust/validate-certificate-path.ts');
+  });
+
+  it('would notice a forbidden import (the graph check is not vacuous)', async () => {
+    const { externals } = await importGraph('src/signer.ts');
+    expect(externals).toContain('node-forge');
+  });
+});
