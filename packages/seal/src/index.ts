@@ -24,3 +24,5 @@ export type {
   SignatureReport,
   ValidationReport,
 } from './report';
+export { createTimestampClient } from './internal/tsp/create-timestamp-client';
+export type { TimestampClientOptions } from './internal/tsp/create-timestamp-client';

@@ -57,6 +57,14 @@ export function createTimestampClient(options: TimestampClientOptions): Timestam
       `url must use http or https, got ${url.protocol}; pass the TSA's HTTP endpoint.`,
     );
   }
+  // fetch() refuses credentials in URLs: move them into a Basic Authorization header.
+  const headers: Record<string, string> = { ...options.headers };
+  if (url.username !== '' || url.password !== '') {
+    const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+    headers.authorization ??= `Basic ${Buffer.from(credentials).toString('base64')}`;
+    url.username = '';
+    url.password = '';
+  }
   const fetchImpl = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const where = `${url.protocol}//${url.host}${url.pathname}`; // no credentials or query in messages
@@ -135,4 +143,15 @@ function trimInteger(bytes: Uint8Array): Uint8Array {
   let start = 0;
   while (start < bytes.length - 1 && bytes[start] === 0) start++;
   return bytes.subarray(start);
+}
+
+/** A failure description without the URL's query string (which may carry an API key). */
+function describeFailure(cause: unknown, url: URL): string {
+  const error = cause as { message?: string; name?: string; cause?: { code?: string } };
+  if (error?.name === 'TimeoutError') return 'timeout';
+  const code = error?.cause?.code;
+  const message = String(error?.message ?? 'error')
+    .split(url.href)
+    .join('<url>');
+  return code === undefined ? message : `${message}: ${code}`;
 }
