@@ -50,6 +50,11 @@ export class Router {
     this.routes.push({ ...route, regex: new RegExp(`^${pattern}$`), names });
   }
 
+  /** Every route as `METHOD /path/{param}`. */
+  list(): string[] {
+    return this.routes.map((route) => `${route.method} ${route.path}`);
+  }
+
   match(method: string, path: string): RouteMatch {
     const allowed: string[] = [];
     for (const route of this.routes) {

@@ -61,6 +61,8 @@ export interface SimulatorRuntime {
   reset(): void;
   /** Resolve pending latency waits, so `close()` does not wait for them. */
   cancelWaits(): void;
+  /** Every served route, API and controls, as `METHOD /path/{param}`. */
+  routes(): string[];
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -111,6 +113,7 @@ export function createSimulatorRuntime(config: ServerConfig): SimulatorRuntime {
       nonces.clear();
       clock.offsetMs = 0;
     },
+    routes: () => [...api.list(), ...controls.list()],
     cancelWaits() {
       for (const resolve of waits) resolve();
       waits.clear();
