@@ -1,3 +1,4 @@
+import { ExchangeError } from '../errors';
 import type { NewOutboxRecord, OutboxRecord, OutboxRecordPatch, OutboxState, OutboxStore } from './outbox-store';
 
 /**
@@ -11,6 +12,7 @@ import type { NewOutboxRecord, OutboxRecord, OutboxRecordPatch, OutboxState, Out
  */
 export function createMemoryOutboxStore(): OutboxStore {
   const records = new Map<string, OutboxRecord>();
+  const keys = new Set<string>();
   let seq = 0;
   const copy = (record: OutboxRecord): OutboxRecord => ({ ...record });
   const blocked = (record: OutboxRecord) => {
@@ -23,7 +25,13 @@ export function createMemoryOutboxStore(): OutboxStore {
   };
   return {
     async add(record: NewOutboxRecord) {
-      if (records.has(record.id)) throw new Error(`duplicate outbox id ${record.id}`);
+      if (records.has(record.id) || keys.has(record.idempotencyKey)) {
+        throw new ExchangeError(
+          'ERR_EXCHANGE_OUTBOX_FAILED',
+          'outbox record id or Idempotency-Key already stored; use a new key',
+        );
+      }
+      keys.add(record.idempotencyKey);
       const stored: OutboxRecord = {
         ...record,
         seq: ++seq,
@@ -58,7 +66,8 @@ export function createMemoryOutboxStore(): OutboxStore {
     },
     async update(id, patch: OutboxRecordPatch) {
       const record = records.get(id);
-      if (!record) throw new Error(`unknown outbox id ${id}`);
+      if (!record)
+        throw new ExchangeError('ERR_EXCHANGE_OUTBOX_FAILED', `outbox record "${id.slice(0, 64)}" does not exist`);
       Object.assign(record, patch);
     },
     async list(filter = {}) {

@@ -1,9 +1,9 @@
 /**
- * The SQLite outbox store (Node only, needs better-sqlite3 12).
+ * The durable SQLite outbox store (Node only; needs the optional peer dependency better-sqlite3 12).
  *
  * Exported from `@zwfw/exchange-client/sqlite`.
  *
  * @module
  */
-export { ExchangeError, isExchangeError } from '../errors';
-export type { ExchangeErrorCode } from '../errors';
+export { createSqliteOutboxStore } from './create-sqlite-outbox-store';
+export type { SqliteDatabase, SqliteOutboxStoreOptions } from './create-sqlite-outbox-store';

@@ -1,0 +1,265 @@
+import { ExchangeError } from '../errors';
+import type {
+  NewOutboxRecord,
+  OutboxRecord,
+  OutboxRecordPatch,
+  OutboxState,
+  OutboxStore,
+} from '../outbox/outbox-store';
+
+/** The part of a better-sqlite3 `Database` the store uses (so you can pass your own handle). */
+export interface SqliteDatabase {
+  /** Prepare a statement. */
+  prepare(source: string): {
+    run(...parameters: unknown[]): { changes: number; lastInsertRowid: number | bigint };
+    get(...parameters: unknown[]): unknown;
+    all(...parameters: unknown[]): unknown[];
+  };
+  /** Run SQL without results. */
+  exec(source: string): unknown;
+  /** Run a pragma. */
+  pragma(source: string, options?: { simple?: boolean }): unknown;
+  /** Close the database. */
+  close(): unknown;
+}
+
+/** Options of {@link createSqliteOutboxStore}. */
+export interface SqliteOutboxStoreOptions {
+  /** Database file (created if missing). Ignored when `database` is given. */
+  path?: string;
+  /**
+   * An open better-sqlite3 database to use instead (e.g. your application's, so outbox rows can be written in your
+   * own transactions). The store sets WAL and `synchronous = FULL` on it and does not close it.
+   */
+  database?: SqliteDatabase;
+  /**
+   * Table name.
+   * @defaultValue 'exchange_outbox'
+   */
+  table?: string;
+}
+
+interface Row {
+  seq: number;
+  id: string;
+  operation: string;
+  method: string;
+  path: string;
+  body: string;
+  idempotency_key: string;
+  ordering_key: string | null;
+  version: number | null;
+  payload_sha256: string;
+  state: OutboxState;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+  response: string | null;
+  receipt: string | null;
+}
+
+const toRecord = (row: Row): OutboxRecord => ({
+  id: row.id,
+  seq: row.seq,
+  operation: row.operation,
+  method: row.method as OutboxRecord['method'],
+  path: row.path,
+  body: row.body,
+  idempotencyKey: row.idempotency_key,
+  orderingKey: row.ordering_key,
+  version: row.version,
+  payloadSha256: row.payload_sha256,
+  state: row.state,
+  attempts: row.attempts,
+  nextAttemptAt: new Date(row.next_attempt_at),
+  lastError: row.last_error,
+  createdAt: new Date(row.created_at),
+  sentAt: row.sent_at === null ? null : new Date(row.sent_at),
+  response: row.response,
+  receipt: row.receipt,
+});
+
+const PATCH_COLUMNS: Record<keyof OutboxRecordPatch, string> = {
+  state: 'state',
+  attempts: 'attempts',
+  nextAttemptAt: 'next_attempt_at',
+  lastError: 'last_error',
+  sentAt: 'sent_at',
+  response: 'response',
+  receipt: 'receipt',
+};
+
+async function openDatabase(path: string): Promise<SqliteDatabase> {
+  let module: { default: new (file: string) => SqliteDatabase };
+  try {
+    module = (await import('better-sqlite3')) as unknown as typeof module;
+  } catch (error) {
+    throw new ExchangeError(
+      'ERR_EXCHANGE_CONFIGURATION_INVALID',
+      'createSqliteOutboxStore needs the optional peer dependency better-sqlite3 12.x; install it (npm i better-sqlite3@12) — 13.x needs Node 22',
+      { cause: error },
+    );
+  }
+  try {
+    return new module.default(path);
+  } catch (error) {
+    throw new ExchangeError(
+      'ERR_EXCHANGE_OUTBOX_FAILED',
+      `cannot open the outbox database (${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}); check the path and its directory permissions`,
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * A durable {@link OutboxStore} on SQLite (better-sqlite3 12, an optional peer dependency loaded on first use), in
+ * WAL mode with `synchronous = FULL`: a record is on disk when `add` or `update` resolves, so a process killed at any
+ * point loses nothing; resends reuse the stored Idempotency-Key, so nothing is applied twice. One relay process per
+ * database file.
+ *
+ * @param options - file path or an open database, table name.
+ * @returns the store (the schema is created if missing).
+ * @throws ExchangeError `ERR_EXCHANGE_CONFIGURATION_INVALID` when better-sqlite3 is missing or options are bad;
+ *   `ERR_EXCHANGE_OUTBOX_FAILED` when the database cannot be opened.
+ * @example
+ * ```ts
+ * import { createSqliteOutboxStore } from '@zwfw/exchange-client/sqlite';
+ * const store = await createSqliteOutboxStore({ path: './exchange-outbox.db' });
+ * const client = createExchangeClient({ ...options, outbox: { store } });
+ * ```
+ */
+export async function createSqliteOutboxStore(options: SqliteOutboxStoreOptions): Promise<OutboxStore> {
+  const table = options.table ?? 'exchange_outbox';
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(table)) {
+    throw new ExchangeError(
+      'ERR_EXCHANGE_CONFIGURATION_INVALID',
+      'option table must be a plain SQL identifier (letters, digits, _)',
+    );
+  }
+  if (!options.database && (typeof options.path !== 'string' || options.path === '')) {
+    throw new ExchangeError(
+      'ERR_EXCHANGE_CONFIGURATION_INVALID',
+      'createSqliteOutboxStore needs options.path (a file) or options.database',
+    );
+  }
+  const db = options.database ?? (await openDatabase(options.path as string));
+  const owned = options.database === undefined;
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS ${table} (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      id TEXT NOT NULL UNIQUE,
+      operation TEXT NOT NULL,
+      method TEXT NOT NULL,
+      path TEXT NOT NULL,
+      body TEXT NOT NULL,
+      idempotency_key TEXT NOT NULL UNIQUE,
+      ordering_key TEXT,
+      version INTEGER,
+      payload_sha256 TEXT NOT NULL,
+      state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'dead')),
+      attempts INTEGER NOT NULL DEFAULT 0,
+      next_attempt_at INTEGER NOT NULL,
+      last_error TEXT,
+      created_at INTEGER NOT NULL,
+      sent_at INTEGER,
+      response TEXT,
+      receipt TEXT
+    );
+    CREATE INDEX IF NOT EXISTS ${table}_due ON ${table} (state, next_attempt_at);
+    CREATE INDEX IF NOT EXISTS ${table}_unsent ON ${table} (ordering_key, seq) WHERE state != 'sent';
+  `);
+  const insert = db.prepare(
+    `INSERT INTO ${table} (id, operation, method, path, body, idempotency_key, ordering_key, version, payload_sha256, state, attempts, next_attempt_at, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING *`,
+  );
+  const byId = db.prepare(`SELECT * FROM ${table} WHERE id = ?`);
+  const blocked = db.prepare(`SELECT 1 FROM ${table} WHERE ordering_key = ? AND seq < ? AND state != 'sent' LIMIT 1`);
+  const due = db.prepare(
+    `SELECT * FROM ${table} AS o WHERE o.state = 'pending' AND o.next_attempt_at <= ?
+       AND (o.ordering_key IS NULL OR NOT EXISTS (
+         SELECT 1 FROM ${table} AS p WHERE p.ordering_key = o.ordering_key AND p.seq < o.seq AND p.state != 'sent'))
+     ORDER BY o.seq LIMIT ?`,
+  );
+  const listAll = db.prepare(`SELECT * FROM ${table} ORDER BY seq LIMIT ?`);
+  const listState = db.prepare(`SELECT * FROM ${table} WHERE state = ? ORDER BY seq LIMIT ?`);
+  const counts = db.prepare(`SELECT state, COUNT(*) AS n FROM ${table} GROUP BY state`);
+  const updates = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
+  let closed = false;
+  const open = () => {
+    if (closed) throw new ExchangeError('ERR_EXCHANGE_OUTBOX_FAILED', 'the outbox store is closed; create a new one');
+  };
+  return {
+    async add(record: NewOutboxRecord) {
+      open();
+      const row = insert.get(
+        record.id,
+        record.operation,
+        record.method,
+        record.path,
+        record.body,
+        record.idempotencyKey,
+        record.orderingKey,
+        record.version,
+        record.payloadSha256,
+        record.createdAt.getTime(),
+        record.createdAt.getTime(),
+      ) as Row;
+      return toRecord(row);
+    },
+    async get(id) {
+      open();
+      const row = byId.get(id) as Row | undefined;
+      return row && toRecord(row);
+    },
+    async due(now, limit) {
+      open();
+      return (due.all(now.getTime(), limit) as Row[]).map(toRecord);
+    },
+    async isBlocked(record) {
+      open();
+      return record.orderingKey !== null && blocked.get(record.orderingKey, record.seq) !== undefined;
+    },
+    async update(id, patch) {
+      open();
+      const keys = (Object.keys(patch) as (keyof OutboxRecordPatch)[]).filter((key) => patch[key] !== undefined);
+      if (keys.length === 0) return;
+      const signature = keys.join(',');
+      let statement = updates.get(signature);
+      if (!statement) {
+        statement = db.prepare(
+          `UPDATE ${table} SET ${keys.map((key) => `${PATCH_COLUMNS[key]} = ?`).join(', ')} WHERE id = ?`,
+        );
+        updates.set(signature, statement);
+      }
+      const values = keys.map((key) => {
+        const value = patch[key];
+        return value instanceof Date ? value.getTime() : value;
+      });
+      const { changes } = statement.run(...values, id);
+      if (changes !== 1)
+        throw new ExchangeError('ERR_EXCHANGE_OUTBOX_FAILED', `outbox record "${id.slice(0, 64)}" does not exist`);
+    },
+    async list(filter = {}) {
+      open();
+      const limit = filter.limit ?? 100;
+      const rows = (filter.state ? listState.all(filter.state, limit) : listAll.all(limit)) as Row[];
+      return rows.map(toRecord);
+    },
+    async counts() {
+      open();
+      const result: Record<OutboxState, number> = { pending: 0, sent: 0, dead: 0 };
+      for (const row of counts.all() as { state: OutboxState; n: number }[]) result[row.state] = row.n;
+      return result;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (owned) db.close();
+    },
+  };
+}

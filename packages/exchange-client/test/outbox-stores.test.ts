@@ -1,0 +1,88 @@
+// The same contract for every OutboxStore: ordering, due selection, updates, durability across reopen (SQLite).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createMemoryOutboxStore, type NewOutboxRecord, type OutboxStore } from '../src/index';
+import { createSqliteOutboxStore } from '../src/sqlite/index';
+
+const dir = mkdtempSync(join(tmpdir(), 'zwfw-outbox-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let fileNumber = 0;
+
+const T0 = new Date('2026-05-01T00:00:00Z');
+const record = (id: string, orderingKey: string | null, overrides: Partial<NewOutboxRecord> = {}): NewOutboxRecord => ({
+  id,
+  operation: 'cases.submit',
+  method: 'POST',
+  path: 'cases',
+  body: `{"caseNo":"${orderingKey}"}`,
+  idempotencyKey: `key-${id}`,
+  orderingKey,
+  version: 1,
+  payloadSha256: 'a'.repeat(64),
+  createdAt: T0,
+  ...overrides,
+});
+
+const stores: [string, () => Promise<OutboxStore>][] = [
+  ['memory', async () => createMemoryOutboxStore()],
+  ['sqlite', () => createSqliteOutboxStore({ path: join(dir, `store-${++fileNumber}.db`) })],
+];
+
+describe.each(stores)('%s outbox store', (_name, open) => {
+  it('returns only the oldest unsent record of each ordering key, in insertion order', async () => {
+    const store = await open();
+    const a1 = await store.add(record('a1', 'A'));
+    await store.add(record('a2', 'A', { operation: 'cases.addEvent', version: 2 }));
+    await store.add(record('b1', 'B'));
+    await store.add(record('n1', null));
+    expect((await store.due(T0, 10)).map((entry) => entry.id)).toEqual(['a1', 'b1', 'n1']);
+    expect(await store.isBlocked({ ...a1, id: 'x', seq: a1.seq + 1 })).toBe(true);
+    await store.update('a1', { state: 'sent', sentAt: T0, response: '{}', attempts: 1 });
+    expect((await store.due(T0, 10)).map((entry) => entry.id)).toEqual(['a2', 'b1', 'n1']);
+    await store.update('b1', { nextAttemptAt: new Date(T0.getTime() + 1000), attempts: 1, lastError: 'ERR: x' });
+    expect((await store.due(T0, 10)).map((entry) => entry.id)).toEqual(['a2', 'n1']);
+    expect(await store.get('b1')).toMatchObject({ attempts: 1, lastError: 'ERR: x', state: 'pending' });
+    await store.update('a2', { state: 'dead', lastError: 'ERR_EXCHANGE_BUSINESS_RULE: no' });
+    expect(await store.counts()).toEqual({ pending: 2, sent: 1, dead: 1 });
+    expect((await store.list({ state: 'dead' })).map((entry) => entry.id)).toEqual(['a2']);
+    await store.close();
+  });
+
+  it('refuses a duplicate id or Idempotency-Key', async () => {
+    const store = await open();
+    await store.add(record('d1', 'D'));
+    await expect(store.add(record('d1', 'D'))).rejects.toThrow();
+    await store.close();
+  });
+});
+
+describe('createSqliteOutboxStore', () => {
+  it('keeps records across close and reopen', async () => {
+    const path = join(dir, 'reopen.db');
+    const first = await createSqliteOutboxStore({ path });
+    await first.add(record('r1', 'R'));
+    await first.close();
+    const second = await createSqliteOutboxStore({ path });
+    expect(await second.get('r1')).toMatchObject({
+      id: 'r1',
+      state: 'pending',
+      idempotencyKey: 'key-r1',
+      createdAt: T0,
+    });
+    await second.close();
+    await expect(second.get('r1')).rejects.toMatchObject({ code: 'ERR_EXCHANGE_OUTBOX_FAILED' });
+  });
+
+  it('throws ERR_EXCHANGE_CONFIGURATION_INVALID without a path, and ERR_EXCHANGE_OUTBOX_FAILED for an unusable one', async () => {
+    await expect(createSqliteOutboxStore({})).rejects.toMatchObject({
+      code: 'ERR_EXCHANGE_CONFIGURATION_INVALID',
+      message: expect.stringContaining('options.path'),
+    });
+    await expect(createSqliteOutboxStore({ path: join(dir, 'missing-dir', 'x.db') })).rejects.toMatchObject({
+      code: 'ERR_EXCHANGE_OUTBOX_FAILED',
+      message: expect.stringContaining('cannot open the outbox database'),
+    });
+  });
+});
