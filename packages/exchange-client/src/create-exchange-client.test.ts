@@ -175,7 +175,12 @@ describe('createExchangeClient', () => {
     await client.items.list().toArray();
     expect(Math.abs(client.clockOffsetMs - 10 * 60_000)).toBeLessThan(60_000);
     let drift = 0;
-    const drifting = clientFor(sim, { now: () => new Date(Date.now() - (drift += 20 * 60_000)) });
+    const drifting = clientFor(sim, {
+      now: () => {
+        drift += 20 * 60_000;
+        return new Date(Date.now() - drift);
+      },
+    });
     await expect(drifting.items.list().toArray()).rejects.toMatchObject({
       code: 'ERR_EXCHANGE_CLOCK_SKEW',
       status: 401,
