@@ -26,3 +26,5 @@ export type {
 } from './report';
 export { createTimestampClient } from './internal/tsp/create-timestamp-client';
 export type { TimestampClientOptions } from './internal/tsp/create-timestamp-client';
+export { parseSealRecord, SEAL_TYPES } from './seal-record';
+export type { SealRecord, SealType, SealImage } from './seal-record';
