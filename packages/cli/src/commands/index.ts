@@ -1,7 +1,8 @@
 import type { Command } from '../command';
 import { codeCheckCommand } from './code-check';
 import { simCommand } from './sim';
+import { verifyCommand } from './verify';
 import { versionCommand } from './version';
 
 /** Every command of the CLI, in the order the overview lists them. */
-export const COMMANDS: Command[] = [codeCheckCommand, simCommand, versionCommand];
+export const COMMANDS: Command[] = [verifyCommand, codeCheckCommand, simCommand, versionCommand];
