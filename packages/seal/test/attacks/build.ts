@@ -21,7 +21,8 @@ export function replaceSameLength(pdf: Uint8Array, search: RegExp, replacement: 
   const matches = [...source.matchAll(new RegExp(search.source, `${search.flags.replace('g', '')}g`))];
   const match = matches[matches.length - 1];
   if (!match || match.index === undefined) throw new Error(`pattern ${search} not found`);
-  const value = replacement(match[0]);
+  let value = replacement(match[0]);
+  if (value.length > match[0].length) value = value.trimEnd();
   if (value.length > match[0].length) throw new Error('replacement longer than the original');
   return bytesOf(
     source.slice(0, match.index) + value.padEnd(match[0].length, ' ') + source.slice(match.index + match[0].length),

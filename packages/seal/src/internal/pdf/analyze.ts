@@ -670,17 +670,22 @@ function changesOfRevision(file: PdfFile, rev: number): Change[] {
         );
       return 'content';
     }
+    if (curDict && prevDict && curDict.get('FT') !== undefined) {
+      // An existing form field: filling it changes only its value and appearance.
+      const keys = changedKeys(prevDict, curDict);
+      if (curDict.name('FT') === 'Sig' && keys.every((k) => ['V', 'AP', 'F', 'AS'].includes(k)))
+        return widgetKind(curDict);
+      if (keys.every((k) => ['V', 'AP', 'AS'].includes(k))) return 'form-fill';
+      return curDict.name('Subtype') === 'Widget' ? 'annotation' : 'content';
+    }
     if (
-      (curDict && curDict.name('Type') === 'Annot') ||
-      (curDict?.get('Subtype') !== undefined && curDict?.get('Rect') !== undefined)
+      curDict &&
+      (curDict.name('Type') === 'Annot' || (curDict.get('Subtype') !== undefined && curDict.get('Rect') !== undefined))
     ) {
-      if (!prevDict) return widgetKind(curDict as PdfDict);
-      const keys = changedKeys(prevDict, curDict as PdfDict);
-      if ((curDict as PdfDict).name('FT') === 'Sig' && keys.every((k) => ['V', 'AP', 'F', 'AS'].includes(k)))
-        return widgetKind(curDict as PdfDict);
-      if ((curDict as PdfDict).get('FT') !== undefined && keys.every((k) => ['V', 'AP', 'AS'].includes(k)))
-        return 'form-fill';
-      return (curDict as PdfDict).name('Subtype') === 'Widget' ? 'form-fill' : 'annotation';
+      if (!prevDict) return widgetKind(curDict);
+      const keys = changedKeys(prevDict, curDict);
+      if (curDict.name('Subtype') === 'Widget' && keys.every((k) => k === 'AP' || k === 'AS')) return 'form-fill';
+      return 'annotation';
     }
     if (curDict && prevDict && curDict.name('Type') === 'Page') {
       const keys = changedKeys(prevDict, curDict);
