@@ -113,3 +113,18 @@ export { isParallelApprovalGroup, ParallelApprovalGroupSchema } from './schemas/
 export type { ParallelApprovalGroup, ParallelApprovalGroupInput } from './schemas/parallel-approval-group';
 export { CatalogDocumentSchema } from './schemas/catalog-document';
 export type { CatalogDocument, CatalogDocumentInput } from './schemas/catalog-document';
+
+export {
+  createVendorCommonProfile,
+  DEFAULT_PROFILE,
+  GB39046_2020_PROFILE,
+  GB39554_OBSERVED_PROFILE,
+  getProfile,
+  NATIONAL_EVALUATION_PROFILE,
+  registerProfile,
+} from './profiles/profile';
+export type { Profile, ProfileCodeSet, RuleSeverity, VendorCommonProfileOptions } from './profiles/profile';
+export { PROFILE_CODES_EXTENSION, toModelCodes, toProfileCodes } from './profiles/profile-codes';
+
+export { CATALOG_RULES, validateCatalog } from './validate-catalog';
+export type { CatalogRuleCode, CatalogValidationReport, ValidateCatalogOptions } from './validate-catalog';

@@ -20,6 +20,8 @@ export interface Issue {
   severity: IssueSeverity;
   /** JSON path to the offending value, when the input is structured. */
   path?: (string | number)[];
+  /** The code of the item the issue is about (implementation or basic code), in catalog-wide reports. */
+  itemCode?: string;
   /** What is wrong and how to fix it, in Chinese and English. Never contains personal data in clear. */
   message: BilingualMessage;
 }

@@ -82,6 +82,11 @@ function divisions(): Map<string, Division> {
   return index;
 }
 
+/** Internal, non-copying look-up for hot paths (validation). Not exported from the package. */
+export function lookupDivision(code: string): Readonly<Division> | undefined {
+  return divisions().get(code.length === 12 ? code.slice(0, 6) : code);
+}
+
 /**
  * Look up a six-digit division code in the bundled data (codes in use and curated retired codes).
  *
