@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { type BytesInput, describeInput } from '../internal/asn1/input';
 import { validateCmsSignature } from '../internal/cms/validate-cms-signature';
 import { type AnalyzedSignature, analyzePdf } from '../internal/pdf/analyze';
-import { checkTimestampImprint } from '../internal/tsp/read-timestamp-token';
+import { validateTimestampToken } from '../internal/tsp/validate-timestamp-token';
 import {
   type CheckId,
   type SignatureReport,
@@ -45,29 +44,14 @@ async function cryptoChecks(
   const [, b, c, d] = signature.byteRange;
   const content = [bytes.subarray(0, b), bytes.subarray(c, c + d)];
   if (signature.type === 'doc-timestamp') {
-    const hash = createHash('sha256');
-    for (const chunk of content) hash.update(chunk);
-    const problem = checkTimestampImprint(signature.contents, new Uint8Array(hash.digest()));
-    return {
+    // ETSI.RFC3161: /Contents is a TimeStampToken over the byte ranges.
+    const result = await validateTimestampToken({ token: signature.contents, data: content, policy });
+    const out: Pick<SignatureReport, 'signer' | 'bestSignatureTime' | 'level'> & { checks: ValidationCheck[] } = {
       level: 'NONE',
-      checks: [
-        problem === undefined
-          ? createCheck(
-              'TS_TOKEN_VALID',
-              'INDETERMINATE',
-              '文档时间戳的摘要与文档一致，但时间戳机构的签名与证书链尚未验证',
-              "The document time-stamp's imprint matches the document, but the TSA signature and chain are not validated",
-              { subIndication: 'NO_POE' },
-            )
-          : createCheck(
-              'TS_TOKEN_VALID',
-              'FAILED',
-              `文档时间戳无效：${problem}`,
-              `The document time-stamp is invalid: ${problem}`,
-              { subIndication: 'HASH_FAILURE' },
-            ),
-      ],
+      checks: [...result.details, result.check],
     };
+    if (result.valid && result.genTime) out.bestSignatureTime = result.genTime;
+    return out;
   }
   const profile = signature.subFilter === 'ETSI.CAdES.detached' ? 'PAdES' : 'PKCS7';
   try {
