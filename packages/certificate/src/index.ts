@@ -71,3 +71,10 @@ export { CERTIFICATE_PRODUCER, renderCertificatePdf } from './render/render-cert
 export type { RenderCertificateOptions } from './render/render-certificate-pdf';
 export { readCertificatePdf } from './render/read-certificate-pdf';
 export type { CertificatePdfContent, CertificatePdfMetadata } from './render/read-certificate-pdf';
+export { issueCertificates } from './batch/issue-certificates';
+export type {
+  IssueCertificatesOptions,
+  IssuedCertificate,
+  IssueProgress,
+  IssueResult,
+} from './batch/issue-certificates';

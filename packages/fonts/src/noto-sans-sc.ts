@@ -24,9 +24,10 @@ export interface BundledFont {
 
 /** Directory of this module: `src/` when run from source, `dist/` when built; both sit beside `fonts/`. */
 function moduleDirectory(): string {
-  // In the CJS build `import.meta` is empty and `__dirname` exists; in ESM it is the other way round.
-  if (typeof __dirname === 'string') return __dirname;
-  return dirname(fileURLToPath(import.meta.url));
+  // ESM (and loaders such as tsx) give a file: URL; in the CJS build `import.meta` is empty and `__dirname` is set.
+  const url = (import.meta as { url?: string }).url;
+  if (typeof url === 'string' && url.startsWith('file:')) return dirname(fileURLToPath(url));
+  return __dirname;
 }
 
 const FONTS_DIRECTORY = join(moduleDirectory(), '..', 'fonts');

@@ -1,0 +1,172 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { CertificateError } from '../errors';
+import type { CertificateRecord } from '../model/certificate-record';
+import type { CertificateFont } from '../render/fonts';
+import type { CertificateTemplate } from '../templates/certificate-template';
+
+/** A render job for a worker. */
+export interface RenderJob {
+  record: CertificateRecord;
+  templateKey: string;
+  qrContent: string;
+  now: number;
+}
+
+/** A worker's answer. */
+export type RenderOutcome = { ok: true; pdf: Uint8Array } | { ok: false; code: string; message: string };
+
+// Runs inside each worker (CommonJS eval script): load the package entry, then render jobs one by one.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+(workerData.tsx ? import('tsx/esm/api').then((api) => api.register()) : Promise.resolve())
+  .then(() => import(workerData.entry)).then((m) => {
+  parentPort.on('message', async (job) => {
+    try {
+      const pdf = await m.renderCertificatePdf(job.record, workerData.templates[job.templateKey], {
+        qrContent: job.qrContent, now: () => new Date(job.now),
+        ...(workerData.font ? { font: workerData.font } : {}), fallbackFonts: workerData.fallbackFonts,
+      });
+      const own = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? pdf : pdf.slice();
+      parentPort.postMessage({ id: job.id, ok: true, pdf: own }, [own.buffer]);
+    } catch (error) {
+      const code = error && typeof error.code === 'string' && error.code.startsWith('ERR_CERTIFICATE_') ? error.code : 'ERR_CERTIFICATE_WORKER_FAILED';
+      parentPort.postMessage({ id: job.id, ok: false, code, message: String((error && error.message) || error) });
+    }
+  });
+  parentPort.postMessage({ ready: true });
+}, (error) => parentPort.postMessage({ fatal: String((error && error.stack) || error) }));
+`;
+
+/** Where the package entry is, and how a worker must be started to load it (source runs need the tsx loader). */
+function entryPoint(): { url: string; execArgv: string[]; tsx: boolean } {
+  const url = (import.meta as { url?: string }).url;
+  const here = typeof url === 'string' && url.startsWith('file:') ? url : pathToFileURL(__filename).href;
+  if (here.endsWith('.ts')) {
+    return { url: new URL('../index.ts', here).href, execArgv: ['--conditions=@zwfw/source'], tsx: true };
+  }
+  const built = new URL(here.endsWith('.cjs') ? './index.cjs' : './index.js', here);
+  if (!existsSync(fileURLToPath(built))) {
+    throw new CertificateError(
+      'ERR_CERTIFICATE_WORKER_FAILED',
+      `Cannot find the package entry ${built.href} for worker threads; use concurrency: 1 in bundled builds`,
+    );
+  }
+  return { url: built.href, execArgv: [], tsx: false };
+}
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+}
+
+/** A fixed set of worker threads, each rendering one job at a time. */
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly waiting: Array<{ job: RenderJob; resolve: (outcome: RenderOutcome) => void }> = [];
+  private readonly pending = new Map<number, { slot: Slot; resolve: (outcome: RenderOutcome) => void }>();
+  private nextId = 0;
+  private failure: CertificateError | undefined;
+
+  private constructor() {}
+
+  /** Start `size` workers and wait until each has loaded the package. */
+  static async start(
+    size: number,
+    templates: Record<string, CertificateTemplate>,
+    fonts: { font?: CertificateFont; fallbackFonts: CertificateFont[] },
+  ): Promise<WorkerPool> {
+    const pool = new WorkerPool();
+    const { url, execArgv, tsx } = entryPoint();
+    const starts: Promise<void>[] = [];
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        execArgv,
+        workerData: { entry: url, tsx, templates, font: fonts.font, fallbackFonts: fonts.fallbackFonts },
+      });
+      const slot: Slot = { worker, busy: true };
+      pool.slots.push(slot);
+      starts.push(
+        new Promise<void>((resolve, reject) => {
+          worker.once('error', reject);
+          worker.on('message', (message: { ready?: true; fatal?: string; id?: number } & RenderOutcome) => {
+            if (message.ready) {
+              slot.busy = false;
+              resolve();
+              pool.drain();
+            } else if (message.fatal !== undefined) {
+              reject(new Error(message.fatal));
+            } else if (message.id !== undefined) {
+              const entry = pool.pending.get(message.id);
+              pool.pending.delete(message.id);
+              slot.busy = false;
+              entry?.resolve(
+                message.ok
+                  ? { ok: true, pdf: message.pdf }
+                  : { ok: false, code: message.code, message: message.message },
+              );
+              pool.drain();
+            }
+          });
+        }),
+      );
+      worker.on('error', (error) => pool.fail(error));
+      worker.on('exit', (code) => {
+        if (code !== 0) pool.fail(new Error(`worker exited with code ${code}`));
+      });
+    }
+    try {
+      await Promise.all(starts);
+    } catch (cause) {
+      await pool.close();
+      throw new CertificateError(
+        'ERR_CERTIFICATE_WORKER_FAILED',
+        'A worker thread failed to start; use concurrency: 1 or check the install',
+        { cause },
+      );
+    }
+    return pool;
+  }
+
+  /** Render one job on the next free worker. */
+  render(job: RenderJob): Promise<RenderOutcome> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve) => {
+      this.waiting.push({ job, resolve });
+      this.drain();
+    });
+  }
+
+  private drain(): void {
+    for (const slot of this.slots) {
+      if (slot.busy) continue;
+      const next = this.waiting.shift();
+      if (!next) return;
+      slot.busy = true;
+      const id = this.nextId++;
+      this.pending.set(id, { slot, resolve: next.resolve });
+      slot.worker.postMessage({ id, ...next.job });
+    }
+  }
+
+  private fail(cause: unknown): void {
+    if (this.failure) return;
+    this.failure = new CertificateError(
+      'ERR_CERTIFICATE_WORKER_FAILED',
+      'A worker thread crashed; the batch was stopped',
+      { cause },
+    );
+    for (const entry of this.pending.values()) {
+      entry.resolve({ ok: false, code: 'ERR_CERTIFICATE_WORKER_FAILED', message: this.failure.message });
+    }
+    this.pending.clear();
+  }
+
+  /** Stop all workers. */
+  async close(): Promise<void> {
+    this.failure ??= new CertificateError('ERR_CERTIFICATE_WORKER_FAILED', 'The worker pool is closed');
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+}
