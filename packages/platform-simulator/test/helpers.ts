@@ -67,7 +67,7 @@ export function useSimulator(options: SimulatorOptions = {}) {
     const response = await fetch(url, {
       method,
       headers,
-      body: method === 'GET' || method === 'DELETE' ? undefined : bytes,
+      body: method === 'GET' || method === 'DELETE' ? undefined : (bytes as Uint8Array<ArrayBuffer>),
     });
     const text = await response.text();
     return { status: response.status, headers: response.headers, json: text === '' ? undefined : JSON.parse(text) };
