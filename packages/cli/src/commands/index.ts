@@ -1,8 +1,16 @@
 import type { Command } from '../command';
+import { certInspectCommand, certIssueCommand } from './cert';
 import { codeCheckCommand } from './code-check';
 import { simCommand } from './sim';
 import { verifyCommand } from './verify';
 import { versionCommand } from './version';
 
 /** Every command of the CLI, in the order the overview lists them. */
-export const COMMANDS: Command[] = [verifyCommand, codeCheckCommand, simCommand, versionCommand];
+export const COMMANDS: Command[] = [
+  verifyCommand,
+  certIssueCommand,
+  certInspectCommand,
+  codeCheckCommand,
+  simCommand,
+  versionCommand,
+];
