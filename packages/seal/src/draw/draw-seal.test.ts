@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { concatTransformationMatrix, drawObject, PDFDocument, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { drawSeal } from './draw-seal';
 
@@ -28,10 +29,10 @@ function sealPdf(operators: string, sizePt: number): string {
 }
 
 /** Renders with poppler and returns a pixel reader over the PPM output. */
-function render(operators: string, sizePt: number, dpi: number) {
+function render(pdf: string | Uint8Array, dpi: number) {
   const dir = mkdtempSync(join(tmpdir(), 'zwfw-seal-draw-'));
   try {
-    writeFileSync(join(dir, 'seal.pdf'), sealPdf(operators, sizePt));
+    writeFileSync(join(dir, 'seal.pdf'), pdf);
     execFileSync('pdftoppm', ['-r', String(dpi), '-singlefile', join(dir, 'seal.pdf'), join(dir, 'seal')]);
     const ppm = readFileSync(join(dir, 'seal.ppm'));
     const header = ppm.toString('latin1', 0, 32).match(/^P6\s+(\d+)\s+(\d+)\s+255\s/);
@@ -86,7 +87,7 @@ describe('drawSeal', () => {
   it('renders in a PDF viewer as a red ring, star and upper-arc text (poppler)', () => {
     const seal = drawSeal({ organizationName: '衡阳市行政审批服务局' });
     const dpi = 150;
-    const image = render(seal.pdfOperators, seal.sizePt, dpi);
+    const image = render(sealPdf(seal.pdfOperators, seal.sizePt), dpi);
     const px = (mm: number) => (mm / 25.4) * dpi;
     expect(Math.abs(image.width - px(42))).toBeLessThanOrEqual(1);
     expect(image.isRed(px(21), px(21))).toBe(true); // star centre
@@ -98,6 +99,31 @@ describe('drawSeal', () => {
     let ink = 0;
     for (let x = px(18); x < px(24); x += 1) for (let y = px(3); y < px(9); y += 1) if (image.isRed(x, y)) ink += 1;
     expect(ink).toBeGreaterThan(50);
+  });
+
+  it('draws onto a pdf-lib page as a Form XObject (the README recipe)', async () => {
+    const seal = drawSeal({ organizationName: '衡阳市行政审批服务局', bottomText: '业务专用章' });
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([300, 300]);
+    const form = doc.context.register(
+      doc.context.stream(seal.pdfOperators, {
+        Type: 'XObject',
+        Subtype: 'Form',
+        BBox: [0, 0, seal.sizePt, seal.sizePt],
+      }),
+    );
+    const name = page.node.newXObject('ZwfwSeal', form);
+    page.pushOperators(
+      pushGraphicsState(),
+      concatTransformationMatrix(1, 0, 0, 1, 150, 20),
+      drawObject(name),
+      popGraphicsState(),
+    );
+    const image = render(await doc.save({ updateFieldAppearances: false }), 72);
+    const centre = { x: 150 + seal.sizePt / 2, y: 300 - 20 - seal.sizePt / 2 };
+    expect(image.isRed(centre.x, centre.y)).toBe(true); // the star, where the seal was placed
+    expect(image.isRed(150 + seal.sizePt / 2, 300 - 20 - seal.sizePt + 1)).toBe(true); // ring bottom
+    expect(image.isRed(75, 150)).toBe(false); // elsewhere on the page
   });
 
   it.each([
