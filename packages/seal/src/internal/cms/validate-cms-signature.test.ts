@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CheckId, type ValidationCheck, aggregateIndication } from '../../report';
 import { type TestPki, createTestPki } from '../../testing/create-test-pki';
 import { createCmsSignature } from './create-cms-signature';
+import { parseSignedData } from './parse-signed-data';
 import { validateCmsSignature } from './validate-cms-signature';
 
 let pki: TestPki;
@@ -265,6 +266,26 @@ describe('validateCmsSignature', () => {
     const deep = new Uint8Array(400).map((_, index) => (index % 2 === 0 ? 0x30 : 0x80));
     const result = await validateCmsSignature({ cms: deep, content, policy: pki.policy(), profile: 'PAdES' });
     expect(result.checks[0]?.status).toBe('FAILED');
+  });
+
+  it('never passes a mutated CMS unless the signed parts are untouched (no false valid)', async () => {
+    const cms = await createCmsSignature({ content, signer: pki.sealSignerEc, profile: 'PAdES' });
+    const original = parseSignedData(cms).signerInfos[0]!;
+    let seed = 12345;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    for (let round = 0; round < 120; round++) {
+      const mutated = cms.slice();
+      const count = 1 + (next() % 3);
+      for (let i = 0; i < count; i++) mutated[next() % mutated.length] = next() % 256;
+      const result = await validateCmsSignature({ cms: mutated, content, policy: pki.policy(), profile: 'PAdES' });
+      if (aggregateIndication(result.checks).indication !== 'TOTAL_PASSED') continue;
+      const info = parseSignedData(mutated).signerInfos[0]!;
+      expect(Buffer.from(info.signedAttributesDer!).equals(Buffer.from(original.signedAttributesDer!))).toBe(true);
+      expect(Buffer.from(info.signature).equals(Buffer.from(original.signature))).toBe(true);
+    }
   });
 
   it('marks an expired signing certificate without time-stamp as OUT_OF_BOUNDS_NO_POE', async () => {

@@ -88,7 +88,7 @@ export function createTimestampClient(options: TimestampClientOptions): Timestam
             'content-type': 'application/timestamp-query',
             accept: 'application/timestamp-reply',
           },
-          body: request,
+          body: new Uint8Array(request),
           signal: AbortSignal.timeout(timeoutMs),
         });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
