@@ -128,3 +128,17 @@ export { PROFILE_CODES_EXTENSION, toModelCodes, toProfileCodes } from './profile
 
 export { CATALOG_RULES, validateCatalog } from './validate-catalog';
 export type { CatalogRuleCode, CatalogValidationReport, ValidateCatalogOptions } from './validate-catalog';
+
+export { Catalog } from './catalog';
+export type {
+  CatalogDiff,
+  CatalogOptions,
+  CatalogQuery,
+  CatalogSource,
+  CatalogStatistics,
+  CatalogStatisticsRow,
+  DirectoryCheckReport,
+  FieldChange,
+  ReadinessReport,
+  ShareCount,
+} from './catalog';
