@@ -33,7 +33,10 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   if (!command) {
     const wantsHelp = argv.length === 0 || argv.includes('--help') || argv.includes('-h') || words[0] === 'help';
     const unknown = words.length > 0 && words[0] !== 'help';
-    if (unknown) context.err(context.t(`未知命令：${words.join(' ')}`, `Unknown command: ${words.join(' ')}`));
+    if (unknown)
+      context.err(
+        context.t(`未知命令：${words.slice(0, 2).join(' ')}`, `Unknown command: ${words.slice(0, 2).join(' ')}`),
+      );
     (unknown ? context.err : context.out)(formatOverview(context.t));
     return wantsHelp && !unknown ? EXIT_CODES.ok : EXIT_CODES.usage;
   }

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { certInspectCommand, certIssueCommand } from './cert';
 import { codeCheckCommand } from './code-check';
+import { sealKeygenCommand, sealSignCommand } from './seal';
 import { simCommand } from './sim';
 import { verifyCommand } from './verify';
 import { versionCommand } from './version';
@@ -10,6 +11,8 @@ export const COMMANDS: Command[] = [
   verifyCommand,
   certIssueCommand,
   certInspectCommand,
+  sealKeygenCommand,
+  sealSignCommand,
   codeCheckCommand,
   simCommand,
   versionCommand,
