@@ -1,12 +1,11 @@
 import {
+  type PDFName,
   type PDFPage,
-  PDFOperator,
-  popGraphicsState,
+  type PDFRef,
   pushGraphicsState,
-  rgb,
-  setFillingColor,
-  fill,
-  PDFNumber,
+  popGraphicsState,
+  concatTransformationMatrix,
+  PDFOperator,
 } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { CertificateError } from '../errors';
@@ -15,9 +14,9 @@ import { CertificateError } from '../errors';
 const QUIET_ZONE = 4;
 
 /**
- * Draw `content` as a QR code (error correction M) into the square at (`x`, `y`) of side `size`: a white square
- * with the quiet zone, then one `re` operator per horizontal run of dark modules, filled once. Vector output is
- * small and deterministic.
+ * Draw `content` as a QR code (error correction M) into the square at (`x`, `y`) of side `size`: a Form XObject in
+ * module units with a white background (the quiet zone included) and one `re` per horizontal run of dark modules,
+ * scaled onto the page. Vector output is small, sharp and deterministic.
  */
 export function drawQr(page: PDFPage, content: string, x: number, y: number, size: number): void {
   let modules: { size: number; data: Uint8Array };
@@ -34,10 +33,8 @@ export function drawQr(page: PDFPage, content: string, x: number, y: number, siz
     );
   }
   const count = modules.size;
-  const unit = size / (count + 2 * QUIET_ZONE);
-  page.drawRectangle({ x, y, width: size, height: size, color: rgb(1, 1, 1) });
-  const operators: PDFOperator[] = [pushGraphicsState(), setFillingColor(rgb(0, 0, 0))];
-  const n = (value: number) => PDFNumber.of(Math.round(value * 1000) / 1000);
+  const side = count + 2 * QUIET_ZONE;
+  let operators = `1 g 0 0 ${side} ${side} re f 0 g\n`;
   for (let row = 0; row < count; row++) {
     let column = 0;
     while (column < count) {
@@ -47,11 +44,23 @@ export function drawQr(page: PDFPage, content: string, x: number, y: number, siz
       }
       const start = column;
       while (column < count && modules.data[row * count + column]) column++;
-      const left = x + (QUIET_ZONE + start) * unit;
-      const top = y + size - (QUIET_ZONE + row + 1) * unit;
-      operators.push(PDFOperator.of('re' as never, [n(left), n(top), n((column - start) * unit), n(unit)]));
+      operators += `${QUIET_ZONE + start} ${side - QUIET_ZONE - row - 1} ${column - start} 1 re\n`;
     }
   }
-  operators.push(fill(), popGraphicsState());
-  page.pushOperators(...operators);
+  operators += 'f\n';
+  const context = page.doc.context;
+  const form = context.flateStream(new TextEncoder().encode(operators), {
+    Type: 'XObject',
+    Subtype: 'Form',
+    BBox: [0, 0, side, side],
+  });
+  const ref: PDFRef = context.register(form);
+  const name = page.node.newXObject('QR', ref);
+  const scale = size / side;
+  page.pushOperators(
+    pushGraphicsState(),
+    concatTransformationMatrix(scale, 0, 0, scale, x, y),
+    PDFOperator.of('Do' as never, [name as PDFName]),
+    popGraphicsState(),
+  );
 }

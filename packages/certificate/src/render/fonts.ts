@@ -82,6 +82,12 @@ export function parseFont(input: CertificateFont): ParsedFont {
     };
     return subset;
   };
+  // pdf-lib lays text out with fontkit's full OpenType shaper on every drawText. Certificates are horizontal CJK
+  // and Latin text with no required shaping, so map characters straight through the cmap: several times faster,
+  // and the widths the layout code measures (advanceOf) are then exactly the widths drawn.
+  (font as { layout: unknown }).layout = (text: string) => ({
+    glyphs: Array.from(text, (character) => font.glyphForCodePoint(character.codePointAt(0) as number)),
+  });
   const result: ParsedFont = { bytes: array, font, advances: new Map() };
   if (!faces) {
     faces = new Map();

@@ -1,5 +1,7 @@
+import { deflateSync } from 'node:zlib';
 import {
   PDFArray,
+  PDFContentStream,
   PDFDict,
   type PDFDocument,
   PDFHexString,
@@ -9,6 +11,27 @@ import {
   PDFString,
   decodePDFRawStream,
 } from 'pdf-lib';
+
+/**
+ * Make `document` compress with Node's native zlib instead of pako (pdf-lib's default): the same Flate streams,
+ * several times faster. `flateStream` is replaced on this document's context only.
+ */
+export function useNativeDeflate(document: PDFDocument): void {
+  const context = document.context;
+  context.flateStream = (contents, dict = {}) =>
+    context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), {
+      ...dict,
+      Filter: 'FlateDecode',
+    });
+}
+
+/** Re-encode every page content stream with the native `flateStream` (pdf-lib would deflate them with pako on save). */
+export function compressContentStreams(document: PDFDocument): void {
+  const context = document.context;
+  for (const [ref, object] of context.enumerateIndirectObjects()) {
+    if (object instanceof PDFContentStream) context.assign(ref, context.flateStream(object.getUnencodedContents()));
+  }
+}
 
 /** Name of the embedded record file. */
 export const ATTACHMENT_NAME = 'certificate.json';

@@ -25,7 +25,16 @@ import {
   toRuns,
   wrapText,
 } from './fonts';
-import { ATTACHMENT_NAME, attachFile, buildXmp, pdfDate, setDocumentId, setXmp } from './pdf-structures';
+import {
+  ATTACHMENT_NAME,
+  attachFile,
+  buildXmp,
+  compressContentStreams,
+  pdfDate,
+  setDocumentId,
+  setXmp,
+  useNativeDeflate,
+} from './pdf-structures';
 
 declare const __PACKAGE_VERSION__: string;
 /** Producer string written into every PDF. */
@@ -136,6 +145,7 @@ export async function renderCertificatePdf(
   assertGlyphs(fonts, texts);
 
   const document = await PDFDocument.create({ updateMetadata: false });
+  useNativeDeflate(document);
   const pdfFonts = await embedFonts(document, fonts, texts.map(([, text]) => text).join('\u0000'));
   const page = document.addPage([template.pageSize[0], template.pageSize[1]]);
   const painter = new Painter(page, fonts, pdfFonts);
@@ -227,6 +237,7 @@ export async function renderCertificatePdf(
     document,
     createHash('sha256').update(json).update(template.id).update(pdfDate(now)).digest().subarray(0, 16),
   );
+  compressContentStreams(document);
   return document.save({ updateFieldAppearances: false });
 }
 

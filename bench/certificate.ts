@@ -1,0 +1,223 @@
+// pnpm bench certificate — certificates/s and bytes/PDF for business licences: @zwfw/certificate (cached parsed
+// font, fontkit 2 subset, single thread and worker threads) vs a baseline that uses pdf-lib the plain way (stock
+// @pdf-lib/fontkit, the font parsed and embedded per document, no reuse), measured in the same run.
+// Default: 200 licences (baseline 20). `--full` (or BENCH_FULL=1): 1,000 licences (baseline 100).
+// `--batch=N` (or BENCH_BATCH=N): additionally issue N licences through issueCertificates() with 2 workers into a
+// counting sink and report time and peak RSS (the 103,598-record run of issue #4; takes many minutes).
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import {
+  BUSINESS_LICENCE_TEMPLATE,
+  BUSINESS_LICENCE_TYPE,
+  type CertificateRecord,
+  createCertificateId,
+  issueCertificates,
+} from '@zwfw/certificate';
+import { loadNotoSansSc } from '@zwfw/fonts';
+import { createRequire } from 'node:module';
+import { metric, report } from './lib';
+
+// pdf-lib, stock @pdf-lib/fontkit and qrcode are dependencies of @zwfw/certificate, not of the workspace root.
+interface PlainFont {
+  readonly name: string;
+}
+interface PlainPage {
+  drawText(text: string, options: Record<string, unknown>): void;
+  drawImage(image: unknown, options: Record<string, unknown>): void;
+}
+interface PlainDocument {
+  registerFontkit(fontkit: unknown): void;
+  embedFont(bytes: Uint8Array, options: { subset: boolean }): Promise<PlainFont>;
+  embedPng(bytes: Uint8Array): Promise<unknown>;
+  addPage(size: [number, number]): PlainPage;
+  attach(bytes: Uint8Array, name: string, options: { mimeType: string }): Promise<void>;
+  save(): Promise<Uint8Array>;
+}
+const requireDependency = createRequire(new URL('../packages/certificate/package.json', import.meta.url));
+const { PDFDocument, rgb } = requireDependency('pdf-lib') as {
+  PDFDocument: { create(): Promise<PlainDocument> };
+  rgb(r: number, g: number, b: number): unknown;
+};
+const pdfLibFontkit = requireDependency('@pdf-lib/fontkit') as unknown;
+const QRCode = requireDependency('qrcode') as {
+  toBuffer(text: string, options: Record<string, unknown>): Promise<Uint8Array>;
+};
+
+const args = process.argv.slice(2);
+const full = args.includes('--full') || process.env.BENCH_FULL === '1';
+const batchArg = args.find((a) => a.startsWith('--batch='))?.slice(8) ?? process.env.BENCH_BATCH;
+const count = full ? 1000 : 200;
+const baselineCount = full ? 100 : 20;
+const workers = Math.max(2, Math.min(4, cpus().length));
+
+const base = JSON.parse(
+  readFileSync(new URL('../fixtures/certificate/business-licence.json', import.meta.url), 'utf8'),
+) as CertificateRecord;
+const NAMES = ['衡阳市', '蒸湘区', '雁峰区', '石鼓区', '珠晖区', '南岳区', '耒阳市', '常宁市', '衡南县', '祁东县'];
+const TRADES = [
+  '科技',
+  '商贸',
+  '建筑工程',
+  '餐饮管理',
+  '物流',
+  '农业开发',
+  '文化传媒',
+  '医疗器械',
+  '教育咨询',
+  '新能源',
+];
+const SCOPES = [
+  '软件开发；信息技术咨询服务；信息系统集成服务；数据处理和存储支持服务',
+  '日用百货销售；五金产品零售；家用电器销售；食品销售（仅销售预包装食品）',
+  '房屋建筑和市政基础设施项目工程总承包；建设工程施工；住宅室内装饰装修',
+  '餐饮服务；食品经营；酒类经营；烟草制品零售；外卖递送服务',
+  '道路货物运输（不含危险货物）；国内货物运输代理；普通货物仓储服务',
+];
+
+/** The i-th synthetic business licence: varying name, representative, scope and address (deterministic). */
+function licence(i: number): CertificateRecord {
+  const serial = `HY${String(i + 1).padStart(10, '0')}`;
+  const scope = `${SCOPES[i % SCOPES.length]}；${SCOPES[(i * 7 + 3) % SCOPES.length]}。（依法须经批准的项目，经相关部门批准后方可开展经营活动）`;
+  return {
+    ...base,
+    identifier: createCertificateId({ typeCode: base.typeCode, issuerCode: base.issuer.uscc, serial }),
+    number: String(430400000000000 + i),
+    holder: {
+      ...base.holder,
+      name: `${NAMES[i % 10]}${TRADES[(i >> 3) % 10]}${['有限公司', '有限责任公司', '股份有限公司'][i % 3]}`,
+    },
+    face: {
+      ...base.face,
+      legalRepresentative: ['欧阳明轩', '李秀英', '王建国', '张丽华', '刘德明'][i % 5] as string,
+      businessScope: scope,
+      address: `湖南省${NAMES[(i >> 2) % 10]}解放大道${(i % 300) + 1}号${(i % 20) + 1}楼${(i % 9) + 1}0${(i % 5) + 1}室`,
+    },
+  };
+}
+
+/** Baseline: pdf-lib the plain way — stock fontkit registered, the full font passed to embedFont for every document. */
+async function plainPdfLib(record: CertificateRecord, fontBytes: Uint8Array): Promise<Uint8Array> {
+  const document = await PDFDocument.create();
+  document.registerFontkit(pdfLibFontkit);
+  const font = await document.embedFont(fontBytes, { subset: true });
+  const page = document.addPage([841.89, 595.28]);
+  page.drawText('营业执照', { x: 340, y: 440, size: 40, font, color: rgb(0.78, 0.1, 0.1) });
+  const lines: Array<[string, string]> = [
+    ['统一社会信用代码', record.holder.code],
+    ['名称', record.holder.name],
+    ['类型', record.face.entityType ?? ''],
+    ['法定代表人', record.face.legalRepresentative ?? ''],
+    ['注册资本', record.face.registeredCapital ?? ''],
+    ['成立日期', record.face.establishedDate ?? ''],
+    ['住所', record.face.address ?? ''],
+    ['经营范围', record.face.businessScope ?? ''],
+  ];
+  let y = 400;
+  for (const [label, value] of lines) {
+    page.drawText(label, { x: 80, y, size: 12, font });
+    page.drawText(value, { x: 180, y, size: 11, font, maxWidth: 560, lineHeight: 16 });
+    y -= label === '经营范围' ? 80 : 28;
+  }
+  const qr = await QRCode.toBuffer(record.identifier, { errorCorrectionLevel: 'M', margin: 4, scale: 2 });
+  page.drawImage(await document.embedPng(qr), { x: 690, y: 420, width: 86, height: 86 });
+  await document.attach(new TextEncoder().encode(JSON.stringify(record)), 'certificate.json', {
+    mimeType: 'application/json',
+  });
+  return document.save();
+}
+
+async function ours(
+  records: number,
+  concurrency: number,
+): Promise<{ perSecond: number; meanBytes: number; maxBytes: number }> {
+  let bytes = 0;
+  let maxBytes = 0;
+  let issued = 0;
+  const start = performance.now();
+  for await (const result of issueCertificates(
+    (function* () {
+      for (let i = 0; i < records; i++) yield licence(i);
+    })(),
+    {
+      template: BUSINESS_LICENCE_TEMPLATE,
+      types: { [BUSINESS_LICENCE_TYPE.typeCode]: BUSINESS_LICENCE_TYPE },
+      concurrency,
+      now: () => new Date('2025-06-01T08:00:00Z'),
+      sink: ({ pdf }) => {
+        bytes += pdf.length;
+        maxBytes = Math.max(maxBytes, pdf.length);
+      },
+    },
+  )) {
+    if (!result.ok) throw new Error(`record ${result.index}: ${result.error.code} ${result.error.message}`);
+    issued++;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  return { perSecond: issued / seconds, meanBytes: bytes / issued, maxBytes };
+}
+
+const fontBytes = loadNotoSansSc();
+// Warm-up outside the measurement: JIT and the one-time font parse of our path.
+await ours(5, 1);
+const single = await ours(count, 1);
+const threaded = await ours(count, workers);
+
+let baselineBytes = 0;
+const baselineStart = performance.now();
+for (let i = 0; i < baselineCount; i++) baselineBytes += (await plainPdfLib(licence(i), fontBytes)).length;
+const baselineSeconds = (performance.now() - baselineStart) / 1000;
+const baselinePerSecond = baselineCount / baselineSeconds;
+const baselineMeanBytes = baselineBytes / baselineCount;
+
+const metrics = [
+  metric('certificates/s, 1 thread', 'cert/s', single.perSecond, 'plain pdf-lib, 1 thread', baselinePerSecond),
+  metric(
+    `certificates/s, ${workers} workers`,
+    'cert/s',
+    threaded.perSecond,
+    'plain pdf-lib, 1 thread',
+    baselinePerSecond,
+  ),
+  metric('mean bytes per PDF', 'B', single.meanBytes, 'plain pdf-lib', baselineMeanBytes),
+  metric('largest PDF', 'B', single.maxBytes, 'goal 40 KB', 40 * 1024),
+];
+const notes = [
+  `${count} business licences (ours), ${baselineCount} (baseline); ${cpus().length} cores; goal ≥150 cert/s per core, ≥10× baseline, ≤40 KB`,
+  `per core with workers: ${(threaded.perSecond / Math.min(workers, cpus().length)).toFixed(1)} cert/s`,
+];
+
+if (batchArg) {
+  const size = Number(batchArg);
+  const start = performance.now();
+  let issued = 0;
+  let failed = 0;
+  let bytes = 0;
+  let lastLog = start;
+  for await (const result of issueCertificates(
+    (function* () {
+      for (let i = 0; i < size; i++) yield licence(i);
+    })(),
+    {
+      template: BUSINESS_LICENCE_TEMPLATE,
+      concurrency: workers,
+      sink: ({ pdf }) => {
+        bytes += pdf.length;
+      },
+    },
+  )) {
+    if (result.ok) issued++;
+    else failed++;
+    if (performance.now() - lastLog > 30_000) {
+      lastLog = performance.now();
+      process.stdout.write(
+        `  batch: ${issued + failed}/${size} after ${((lastLog - start) / 1000).toFixed(0)} s, RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB\n`,
+      );
+    }
+  }
+  const seconds = (performance.now() - start) / 1000;
+  notes.push(
+    `batch of ${size}: ${issued} issued, ${failed} failed, ${seconds.toFixed(0)} s (${(issued / seconds).toFixed(1)} cert/s), ${(bytes / 2 ** 20).toFixed(0)} MB of PDF, main-thread peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (process, incl. ${workers} workers)`,
+  );
+}
+report('certificate', metrics, notes);
