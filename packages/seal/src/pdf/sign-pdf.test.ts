@@ -138,4 +138,41 @@ describe('signPdf', () => {
     expect(report.indication).toBe('TOTAL_PASSED');
     expect(pdfsig(signed)[0]?.valid).toBe(true);
   });
+
+  it('draws the official seal (drawSeal) as the visible appearance; poppler renders red ink only inside the rectangle', async () => {
+    const signed = await signPdf(await pdfLibDocument(), pki.sealSigner, {
+      appearance: {
+        page: 0,
+        rect: [400, 60, 119, 119],
+        seal: { organizationName: '衡阳市行政审批服务局', bottomText: '合同专用章' },
+      },
+    });
+    expect(pdfsig(signed)[0]).toMatchObject({ valid: true, totalDocumentSigned: true });
+    const dir = mkdtempSync(join(tmpdir(), 'seal-render-'));
+    try {
+      writeFileSync(join(dir, 'f.pdf'), signed);
+      execFileSync('pdftoppm', ['-r', '36', '-singlefile', join(dir, 'f.pdf'), join(dir, 'page')]);
+      const ppm = readFileSync(join(dir, 'page.ppm'));
+      const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'));
+      const [width, height] = [Number(header?.[1]), Number(header?.[2])];
+      const pixels = ppm.subarray(header?.[0].length ?? 0);
+      let inside = 0;
+      let outside = 0;
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          const i = (y * width + x) * 3;
+          const red = (pixels[i] ?? 0) > 180 && (pixels[i + 1] ?? 255) < 120 && (pixels[i + 2] ?? 255) < 120;
+          if (!red) continue;
+          // rect [400, 60, 119, 119] pt at 36 dpi = half scale; y is flipped (page height 842 pt).
+          const inRect = x >= 199 && x <= 261 && y >= (842 - 179) / 2 - 1 && y <= (842 - 60) / 2 + 1;
+          if (inRect) inside++;
+          else outside++;
+        }
+      }
+      expect(inside).toBeGreaterThan(300);
+      expect(outside).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -11,6 +11,7 @@ import {
   UnsupportedDocument,
   appendSignature,
 } from '../internal/pdf/signature-update';
+import type { DrawSealOptions } from '../draw/draw-seal';
 import type { Signer } from '../signer';
 import type { TimestampClient } from '../types';
 
@@ -24,8 +25,13 @@ export interface PdfSealAppearance {
   /** `[x, y, width, height]` in PDF points (1/72 inch), origin at the bottom-left of the page. */
   rect: [number, number, number, number];
   /**
-   * PDF content-stream operators drawn in the box `[0 0 width height]` (for example the output of `drawSeal`).
-   * Default: a red ring with a five-pointed star.
+   * Draw the round official seal (`drawSeal` of `@zwfw/seal/draw`) scaled into the rectangle: organisation name, star,
+   * bottom text and code as glyph outlines, so no font is embedded. Ignored when `operators` is given.
+   */
+  seal?: DrawSealOptions;
+  /**
+   * Your own PDF content-stream operators, drawn in the box `[0 0 width height]`.
+   * Default (no `seal`, no `operators`): a red ring with a five-pointed star.
    */
   operators?: string;
 }
@@ -176,6 +182,25 @@ export async function runUpdate(
   }
 }
 
+/** Content operators of the visible appearance. */
+async function appearanceOf(appearance: PdfSealAppearance): Promise<AppearanceInput> {
+  const [, , width, height] = appearance.rect;
+  let operators = appearance.operators;
+  if (operators === undefined && appearance.seal !== undefined) {
+    // Loaded only when used: drawing pulls in fontkit and the bundled font.
+    const { drawSeal } = await import('../draw/draw-seal');
+    const seal = drawSeal(appearance.seal);
+    const sx = width / seal.sizePt;
+    const sy = height / seal.sizePt;
+    operators = `q ${sx.toFixed(6)} 0 0 ${sy.toFixed(6)} 0 0 cm\n${seal.pdfOperators}\nQ`;
+  }
+  return {
+    page: appearance.page ?? 0,
+    rect: appearance.rect,
+    operators: operators ?? defaultSealOperators(width, height),
+  };
+}
+
 /** Automatic placeholder size: certificates + signature + attributes, with room for a time-stamp token. */
 function estimatePlaceholder(signer: Signer, withTimestamp: boolean): number {
   const certificates = [signer.certificate, ...(signer.chain ?? [])].reduce((sum, cert) => sum + cert.length, 0);
@@ -224,15 +249,7 @@ export async function signPdf(pdf: BytesInput, signer: Signer, options: PdfSealO
   if (options.location !== undefined) input.location = options.location;
   if (options.contactInfo !== undefined) input.contactInfo = options.contactInfo;
   if (options.certify !== undefined) input.certify = options.certify;
-  if (options.appearance) {
-    const [, , width, height] = options.appearance.rect;
-    const appearance: AppearanceInput = {
-      page: options.appearance.page ?? 0,
-      rect: options.appearance.rect,
-      operators: options.appearance.operators ?? defaultSealOperators(width, height),
-    };
-    input.appearance = appearance;
-  }
+  if (options.appearance) input.appearance = await appearanceOf(options.appearance);
   const profile = subFilter === 'ETSI.CAdES.detached' ? 'PAdES' : 'PKCS7';
   const produce = (content: Uint8Array[]) =>
     createCmsSignature({
