@@ -150,6 +150,15 @@ function name(attributes: Array<[string, string]>): Name {
   );
 }
 
+/** Name of a certificate of the test CA organisation. */
+function caName(commonName: string): Name {
+  return name([
+    ['2.5.4.6', 'CN'],
+    ['2.5.4.10', '衡阳市数字证书认证中心（测试）'],
+    ['2.5.4.3', commonName],
+  ]);
+}
+
 function extension(extnID: string, critical: boolean, value: unknown): Extension {
   return new Extension({ extnID, critical, extnValue: new OctetString(AsnConvert.serialize(value)) });
 }
@@ -316,11 +325,7 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
     generateKeyPairAsync('ec', { namedCurve: 'P-256' }),
   ]);
 
-  const rootName = name([
-    ['2.5.4.6', 'CN'],
-    ['2.5.4.10', '衡阳市数字证书认证中心（测试）'],
-    ['2.5.4.3', '衡阳测试根证书'],
-  ]);
+  const rootName = caName('衡阳测试根证书');
   const root = issueCertificate({
     subject: rootName,
     publicKey: rootKeys.publicKey,
@@ -332,11 +337,7 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
   });
   const rootIssuer: Issuer = { name: rootName, key: rootKeys.privateKey, keyId: root.keyId, algorithm: 'RS256' };
 
-  const intermediateName = name([
-    ['2.5.4.6', 'CN'],
-    ['2.5.4.10', '衡阳市数字证书认证中心（测试）'],
-    ['2.5.4.3', '衡阳测试电子印章中级证书'],
-  ]);
+  const intermediateName = caName('衡阳测试电子印章中级证书');
   const intermediate = issueCertificate({
     subject: intermediateName,
     publicKey: intermediateKeys.publicKey,
@@ -383,11 +384,7 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
   );
   const revoked = leaf(organisation('衡阳市行政审批服务局（已吊销测试章）'), revokedKeys.publicKey);
   const tsaCertificate = issueCertificate({
-    subject: name([
-      ['2.5.4.6', 'CN'],
-      ['2.5.4.10', '衡阳市数字证书认证中心（测试）'],
-      ['2.5.4.3', '衡阳测试时间戳服务'],
-    ]),
+    subject: caName('衡阳测试时间戳服务'),
     publicKey: tsaKeys.publicKey,
     issuer: rootIssuer,
     notBefore,

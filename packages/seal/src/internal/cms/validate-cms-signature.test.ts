@@ -18,6 +18,19 @@ function statusOf(checks: ValidationCheck[], id: CheckId): string | undefined {
   return checks.find((check) => check.id === id)?.status;
 }
 
+/** `openssl cms -sign` over the test content with the RSA seal key and its chain. */
+function opensslSign(out: string, extra: string[]): Uint8Array {
+  const args = ['cms', '-sign', '-binary', ...extra, '-outform', 'DER', '-in', 'content.bin', '-md', 'sha256'];
+  execFileSync(
+    'openssl',
+    [...args, '-signer', 'signer.pem', '-inkey', 'signer.key', '-certfile', 'chain.pem', '-out', out],
+    {
+      cwd: dir,
+    },
+  );
+  return new Uint8Array(readFileSync(join(dir, out)));
+}
+
 function byId(checks: ValidationCheck[], id: CheckId): ValidationCheck | undefined {
   return checks.find((check) => check.id === id);
 }
@@ -184,30 +197,7 @@ describe('validateCmsSignature', () => {
   });
 
   it('validates a CMS made by openssl cms -sign (PKCS7 profile), and requires signing-certificate-v2 for PAdES', async () => {
-    execFileSync(
-      'openssl',
-      [
-        'cms',
-        '-sign',
-        '-binary',
-        '-outform',
-        'DER',
-        '-in',
-        'content.bin',
-        '-signer',
-        'signer.pem',
-        '-inkey',
-        'signer.key',
-        '-certfile',
-        'chain.pem',
-        '-md',
-        'sha256',
-        '-out',
-        'plain.p7s',
-      ],
-      { cwd: dir },
-    );
-    const plain = new Uint8Array(readFileSync(join(dir, 'plain.p7s')));
+    const plain = opensslSign('plain.p7s', []);
     const pkcs7 = await validateCmsSignature({ cms: plain, content, policy: pki.policy(), profile: 'PKCS7' });
     expect(statusOf(pkcs7.checks, 'CMS_SIGNATURE_VALUE')).toBe('PASSED');
     expect(statusOf(pkcs7.checks, 'CMS_MESSAGE_DIGEST')).toBe('PASSED');
@@ -221,31 +211,7 @@ describe('validateCmsSignature', () => {
     });
     expect(byId(pades.checks, 'CMS_SIGNING_TIME_ATTR')?.status).toBe('WARNING');
 
-    execFileSync(
-      'openssl',
-      [
-        'cms',
-        '-sign',
-        '-binary',
-        '-cades',
-        '-outform',
-        'DER',
-        '-in',
-        'content.bin',
-        '-signer',
-        'signer.pem',
-        '-inkey',
-        'signer.key',
-        '-certfile',
-        'chain.pem',
-        '-md',
-        'sha256',
-        '-out',
-        'cades.p7s',
-      ],
-      { cwd: dir },
-    );
-    const cades = new Uint8Array(readFileSync(join(dir, 'cades.p7s')));
+    const cades = opensslSign('cades.p7s', ['-cades']);
     const result = await validateCmsSignature({ cms: cades, content, policy: pki.policy(), profile: 'PAdES' });
     expect(statusOf(result.checks, 'CMS_SIGNING_CERT_V2')).toBe('PASSED');
     expect(aggregateIndication(result.checks).indication).toBe('TOTAL_PASSED');
