@@ -1,3 +1,4 @@
+import { loadHengyangItems } from './internal/catalog-seed';
 import type { SimulatorCredentials, SimulatorSeed } from './types';
 
 /**
@@ -9,43 +10,18 @@ export const DEFAULT_CREDENTIALS: Readonly<SimulatorCredentials> = Object.freeze
   appSecret: 'zwfw-sim-test-secret-not-for-production',
 });
 
-const HENGYANG = '430400000000';
 const ADMIN_APPROVAL_BUREAU = { code: '11430400MB1D03622X', name: '衡阳市行政审批服务局' };
 
-/** Built-in seed: a few Hengyang items, certificates, catalogue resources, one app and one hall. */
+/**
+ * Built-in seed: the items of the synthetic Hengyang catalog (`fixtures/catalog/hengyang-catalog.json`, converted by
+ * `scripts/gen-seed.ts`), three e-certificates, three catalogue resources (无条件 / 有条件 / 不予共享 共享), the test app
+ * ({@link DEFAULT_CREDENTIALS}, approved for the conditional resource) and one hall.
+ */
 export const DEFAULT_SEED: SimulatorSeed = {
-  items: [
-    {
-      implementationCode: '11430400MB1D03622X4000111400001',
-      name: '食品经营许可',
-      version: 1,
-      regionCode: HENGYANG,
-      updatedAt: '2026-01-05T09:00:00+08:00',
-      status: 'active',
-      itemType: '01',
-      department: ADMIN_APPROVAL_BUREAU,
-    },
-    {
-      implementationCode: '11430400MB1D03622X4000111400002',
-      name: '公共场所卫生许可',
-      version: 2,
-      regionCode: HENGYANG,
-      updatedAt: '2026-02-10T10:30:00+08:00',
-      status: 'active',
-      itemType: '01',
-      department: ADMIN_APPROVAL_BUREAU,
-    },
-    {
-      implementationCode: '11430406MB1C84312K4000111400003',
-      name: '建设工程消防验收备案',
-      version: 1,
-      regionCode: '430406000000',
-      updatedAt: '2026-03-01T08:00:00+08:00',
-      status: 'active',
-      itemType: '05',
-      department: { code: '11430406MB1C84312K', name: '衡阳市雁峰区住房和城乡建设局' },
-    },
-  ],
+  /** The 498 items of the synthetic Hengyang catalog fixture (`seed/hengyang-items.json`), loaded on first use. */
+  get items() {
+    return loadHengyangItems();
+  },
   certificates: [
     {
       certId: '1.2.156.3005.2.11100000000013338W032.114304001000001120.HY2025000001.001.9',

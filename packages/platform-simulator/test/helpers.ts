@@ -76,8 +76,8 @@ export function useSimulator(options: SimulatorOptions = {}) {
   return { holder, call };
 }
 
-/** The first item of the built-in seed. */
-export const ITEM_CODE = '11430400MB1D03622X4000111400001';
+/** The first item of the built-in seed (企业投资项目备案, from the Hengyang catalog fixture). */
+export const ITEM_CODE = '114304006XNYXARA873000104001000';
 
 /** A valid case submission. */
 export function caseInput(caseNo: string, overrides: Record<string, unknown> = {}) {
