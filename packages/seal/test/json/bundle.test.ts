@@ -5,7 +5,16 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const requireFromTsup = createRequire(createRequire(import.meta.url).resolve('tsup'));
-const esbuild = requireFromTsup('esbuild') as typeof import('esbuild');
+/** The part of esbuild's API used here (esbuild is tsup's dependency, not ours, so its types are not in scope). */
+interface EsbuildLike {
+  build(options: Record<string, unknown>): Promise<{
+    metafile: {
+      inputs: Record<string, unknown>;
+      outputs: Record<string, { imports: Array<{ path: string; external?: boolean }> }>;
+    };
+  }>;
+}
+const esbuild = requireFromTsup('esbuild') as EsbuildLike;
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 async function importGraph(entry: string) {
