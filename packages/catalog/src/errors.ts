@@ -77,9 +77,10 @@ export class CatalogValidationError extends CatalogError {
    * @param code - the stable error code.
    * @param message - what is wrong and how to fix it.
    * @param issues - the problems found.
+   * @param options - `cause`: the underlying error, when one is wrapped.
    */
-  constructor(code: CatalogErrorCode, message: string, issues: readonly Issue[]) {
-    super(code, message);
+  constructor(code: CatalogErrorCode, message: string, issues: readonly Issue[], options?: { cause?: unknown }) {
+    super(code, message, options);
     this.issues = issues;
   }
 }

@@ -142,3 +142,6 @@ export type {
   ReadinessReport,
   ShareCount,
 } from './catalog';
+
+export { formatCatalogCsv, parseCatalogCsv } from './csv';
+export type { FormatCatalogCsvOptions, ParsedCatalogCsv } from './csv';
