@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { catalogDiffCommand, catalogReadinessCommand, catalogStatsCommand, catalogValidateCommand } from './catalog';
 import { certInspectCommand, certIssueCommand } from './cert';
 import { codeCheckCommand } from './code-check';
 import { sealKeygenCommand, sealSignCommand } from './seal';
@@ -9,6 +10,10 @@ import { versionCommand } from './version';
 /** Every command of the CLI, in the order the overview lists them. */
 export const COMMANDS: Command[] = [
   verifyCommand,
+  catalogValidateCommand,
+  catalogStatsCommand,
+  catalogDiffCommand,
+  catalogReadinessCommand,
   certIssueCommand,
   certInspectCommand,
   sealKeygenCommand,
