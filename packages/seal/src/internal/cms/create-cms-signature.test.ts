@@ -1,14 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestPki, createTestPki } from '../../testing/create-test-pki';
+import { aggregateIndication } from '../../report';
+import { createSoftwareSigner } from '../../signer';
 import { parseCertificate } from '../asn1/certificate';
+import { toPem } from '../asn1/input';
 import { OID } from '../asn1/oids';
 import { createCmsSignature } from './create-cms-signature';
 import { parseSignedData } from './parse-signed-data';
+import { validateCmsSignature } from './validate-cms-signature';
 
 let pki: TestPki;
 let dir: string;
@@ -75,6 +79,82 @@ describe('createCmsSignature', () => {
       expect(printed.out).toContain('CN=衡阳测试电子印章中级证书');
     },
   );
+
+  it('supports PS256, ES384 and EdDSA, verified by openssl and by validateCmsSignature', async () => {
+    const keys: Array<[string, string[]]> = [
+      ['p384', ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384']],
+      ['ed25519', ['-algorithm', 'ED25519']],
+    ];
+    const signers = [
+      createSoftwareSigner({
+        privateKey: pki.sealSigner.privateKeyPem,
+        certificate: pki.sealSigner.certificate,
+        chain: [pki.intermediateCertificate.der],
+        algorithm: 'PS256',
+      }),
+    ];
+    for (const [name, args] of keys) {
+      openssl(['genpkey', ...args, '-out', `${name}.key`]);
+      openssl([
+        'req',
+        '-x509',
+        '-new',
+        '-key',
+        `${name}.key`,
+        '-subj',
+        '/C=CN/O=衡阳市行政审批服务局/CN=测试',
+        '-utf8',
+        '-days',
+        '2',
+        '-out',
+        `${name}.pem`,
+      ]);
+      signers.push(
+        createSoftwareSigner({
+          privateKey: readFileSync(join(dir, `${name}.key`), 'utf8'),
+          certificate: readFileSync(join(dir, `${name}.pem`), 'utf8'),
+        }),
+      );
+    }
+    expect(signers.map((signer) => signer.algorithm)).toEqual(['PS256', 'ES384', 'EdDSA']);
+    for (const [index, signer] of signers.entries()) {
+      const cms = await createCmsSignature({ content, signer, profile: 'PAdES' });
+      writeFileSync(join(dir, `alg${index}.p7s`), cms);
+      writeFileSync(join(dir, `alg${index}.pem`), toPem(signer.certificate, 'CERTIFICATE'));
+      // OpenSSL 3.0 cannot sign or verify Ed25519 CMS ("no default digest" / "invalid digest"): no oracle for EdDSA.
+      if (signer.algorithm !== 'EdDSA') {
+        const anchor = index === 0 ? 'root.pem' : `alg${index}.pem`;
+        const result = openssl([
+          'cms',
+          '-verify',
+          '-binary',
+          '-inform',
+          'DER',
+          '-in',
+          `alg${index}.p7s`,
+          '-content',
+          'content.bin',
+          '-CAfile',
+          anchor,
+          '-purpose',
+          'any',
+          '-out',
+          '/dev/null',
+        ]);
+        expect([signer.algorithm, result.out]).toEqual([
+          signer.algorithm,
+          expect.stringContaining('Verification successful'),
+        ]);
+      }
+      const policy =
+        index === 0 ? pki.policy() : { trustAnchors: [signer.certificate], revocation: { mode: 'off' as const } };
+      const validated = await validateCmsSignature({ cms, content, policy, profile: 'PAdES' });
+      expect([signer.algorithm, aggregateIndication(validated.checks)]).toEqual([
+        signer.algorithm,
+        { indication: 'TOTAL_PASSED' },
+      ]);
+    }
+  });
 
   it('detects tampering of the signed bytes through openssl too', async () => {
     const cms = await createCmsSignature({ content, signer: pki.sealSigner, profile: 'PAdES' });
