@@ -208,6 +208,16 @@ export function createOpenApiDocument(version: string): Json {
       responses: { ...success(200, { type: 'object' }), ...errors('INVALID_REQUEST') },
     });
   const caseNo = pathParameter('caseNo', '申办流水号 (client-generated)');
+  const caseMutation = (summary: string, request: string) => ({
+    post: {
+      ...post(summary, 'cases', request, 201, ref('CaseMutationResult'), [
+        'CASE_NOT_FOUND',
+        'VERSION_CONFLICT',
+        'TRANSITION_NOT_ALLOWED',
+      ]),
+      parameters: [caseNo, idempotencyKey],
+    },
+  });
 
   return {
     openapi: '3.1.0',
@@ -257,32 +267,14 @@ export function createOpenApiDocument(version: string): Json {
       '/api/v1/cases/{caseNo}': {
         get: get('Get a case with its events', 'cases', [caseNo], ref('Case'), ['CASE_NOT_FOUND']),
       },
-      '/api/v1/cases/{caseNo}/events': {
-        post: {
-          ...post(
-            '过程信息: record a stage change (version = current + 1)',
-            'cases',
-            'CaseEventInput',
-            201,
-            ref('CaseMutationResult'),
-            ['CASE_NOT_FOUND', 'VERSION_CONFLICT', 'TRANSITION_NOT_ALLOWED'],
-          ),
-          parameters: [caseNo, idempotencyKey],
-        },
-      },
-      '/api/v1/cases/{caseNo}/completion': {
-        post: {
-          ...post(
-            '办结: complete a case (fee required for result "issued")',
-            'cases',
-            'CompletionInput',
-            201,
-            ref('CaseMutationResult'),
-            ['CASE_NOT_FOUND', 'VERSION_CONFLICT', 'TRANSITION_NOT_ALLOWED'],
-          ),
-          parameters: [caseNo, idempotencyKey],
-        },
-      },
+      '/api/v1/cases/{caseNo}/events': caseMutation(
+        '过程信息: record a stage change (version = current + 1)',
+        'CaseEventInput',
+      ),
+      '/api/v1/cases/{caseNo}/completion': caseMutation(
+        '办结: complete a case (fee required for result "issued")',
+        'CompletionInput',
+      ),
       '/api/v1/pre-acceptances': {
         post: post('网上预受理', 'services', 'PreAcceptanceInput', 201, ref('PreAcceptance'), ['ITEM_NOT_FOUND']),
       },

@@ -182,38 +182,41 @@ export function registerCaseRoutes(context: RouteContext): void {
     handler: ({ params }) => ok(findCase(context, params.caseNo).case),
   });
 
-  router.add({
-    method: 'POST',
-    path: `${BASE}/{caseNo}/events`,
-    authenticated: true,
-    handler: async ({ params, body, rawBody }) => {
-      const stored = findCase(context, params.caseNo);
-      const input = parseInput(CaseEventInputSchema, body, 'the case event');
-      checkVersion(stored, input.version);
-      checkTransition(stored, input.status);
-      const recordedAt = applyCaseEvent(context, stored, input);
-      return ok(await mutationResult(context, stored, recordedAt, rawBody), 201);
-    },
-  });
-
-  router.add({
-    method: 'POST',
-    path: `${BASE}/{caseNo}/completion`,
-    authenticated: true,
-    handler: async ({ params, body, rawBody }) => {
-      const stored = findCase(context, params.caseNo);
-      const input = parseInput(CompletionInputSchema, body, 'the completion (办结)');
-      checkVersion(stored, input.version);
-      checkTransition(stored, 'completed');
-      stored.case.completion = input;
-      const recordedAt = applyCaseEvent(context, stored, {
-        version: input.version,
-        status: 'completed',
-        occurredAt: input.completedAt,
-        handler: undefined,
-        opinion: input.description,
-      });
-      return ok(await mutationResult(context, stored, recordedAt, rawBody), 201);
-    },
-  });
+  /** A stage change of an existing case: version = current + 1, transition allowed, then a receipt. */
+  const addMutation = <T extends { version: number }>(
+    suffix: string,
+    parse: (body: unknown) => T,
+    toEvent: (input: T, stored: StoredCase) => Omit<Case['events'][number], 'caseNo' | 'recordedAt'>,
+  ) =>
+    router.add({
+      method: 'POST',
+      path: `${BASE}/{caseNo}/${suffix}`,
+      authenticated: true,
+      handler: async ({ params, body, rawBody }) => {
+        const stored = findCase(context, params.caseNo);
+        const input = parse(body);
+        checkVersion(stored, input.version);
+        const event = toEvent(input, stored);
+        checkTransition(stored, event.status);
+        if (event.status === 'completed') stored.case.completion = input as unknown as Case['completion'];
+        const recordedAt = applyCaseEvent(context, stored, event);
+        return ok(await mutationResult(context, stored, recordedAt, rawBody), 201);
+      },
+    });
+  addMutation(
+    'events',
+    (body) => parseInput(CaseEventInputSchema, body, 'the case event'),
+    (input) => input,
+  );
+  addMutation(
+    'completion',
+    (body) => parseInput(CompletionInputSchema, body, 'the completion (办结)'),
+    (input) => ({
+      version: input.version,
+      status: 'completed',
+      occurredAt: input.completedAt,
+      handler: undefined,
+      opinion: input.description,
+    }),
+  );
 }
