@@ -14,3 +14,5 @@ export type { PdfSignatureInfo } from './inspect-pdf-signatures';
 export { SealVerificationError, isSealVerificationError } from './seal-verification-error';
 export { validatePdf, DEFAULT_MAX_PDF_BYTES } from './validate-pdf';
 export { verifyPdf } from './verify-pdf';
+export { addValidationData } from './add-validation-data';
+export type { PdfValidationData } from './add-validation-data';

@@ -1,6 +1,8 @@
 import { type BytesInput, describeInput } from '../internal/asn1/input';
 import { validateCmsSignature } from '../internal/cms/validate-cms-signature';
 import { type AnalyzedSignature, analyzePdf } from '../internal/pdf/analyze';
+import { type DssData, readDss } from '../internal/pdf/dss';
+import type { PdfFile } from '../internal/pdf/pdf-file';
 import { validateTimestampToken } from '../internal/tsp/validate-timestamp-token';
 import {
   type CheckId,
@@ -32,6 +34,24 @@ const REQUIRED_CHECKS: readonly CheckId[] = [
 export const DEFAULT_MAX_PDF_BYTES = 256 * 1024 * 1024;
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 300);
+
+/** The policy plus the /DSS certificates (as intermediates, never anchors) and CRLs of the document. */
+function withDocumentValidationData(file: PdfFile | undefined, policy: TrustPolicy): TrustPolicy {
+  if (!file) return policy;
+  let dss: DssData;
+  try {
+    dss = readDss(file);
+  } catch {
+    return policy;
+  }
+  if (dss.certificates.length === 0 && dss.crls.length === 0) return policy;
+  const revocation = policy.revocation ?? { mode: 'prefer' as const };
+  return {
+    ...policy,
+    intermediates: [...(policy.intermediates ?? []), ...dss.certificates],
+    revocation: { ...revocation, crls: [...(revocation.crls ?? []), ...dss.crls] },
+  };
+}
 
 async function cryptoChecks(
   bytes: Uint8Array,
@@ -133,9 +153,10 @@ export async function validatePdf(pdf: BytesInput, policy: TrustPolicy): Promise
     limits: { maxFileSize },
     allowIncrementalChanges: policy.pdf?.allowIncrementalChanges ?? 'docmdp',
   });
+  const effectivePolicy = withDocumentValidationData(analysis.file, policy);
   const signatures: SignatureReport[] = [];
   for (const signature of analysis.signatures) {
-    const crypto = await cryptoChecks(bytes, signature, policy);
+    const crypto = await cryptoChecks(bytes, signature, effectivePolicy);
     const checks = [...signature.checks, ...crypto.checks];
     const required =
       signature.type === 'doc-timestamp'
