@@ -329,6 +329,36 @@ function checkItem(item: ImplementationItem, profile: Profile, options: Validate
   }
 }
 
+/** Collects issues of the current item; one instance per validateCatalog call (no per-item closures). */
+class Reporter {
+  failed = false;
+  #index = 0;
+  #itemCode: string | undefined;
+
+  constructor(
+    private readonly severities: Record<string, RuleSeverity>,
+    private readonly errors: Issue[],
+    private readonly warnings: Issue[],
+  ) {}
+
+  start(index: number, itemCode: string | undefined): void {
+    this.#index = index;
+    this.#itemCode = itemCode;
+    this.failed = false;
+  }
+
+  report(rule: CatalogRuleCode, path: (string | number)[], zh: string, en: string): void {
+    const severity = this.severities[rule] ?? 'error';
+    if (severity === 'off') return;
+    const issue: Issue = { code: rule, severity, path: [this.#index, ...path], message: { zh, en } };
+    if (this.#itemCode !== undefined) issue.itemCode = this.#itemCode;
+    if (severity === 'error') {
+      this.failed = true;
+      this.errors.push(issue);
+    } else this.warnings.push(issue);
+  }
+}
+
 function itemCodeOf(value: unknown): string | undefined {
   if (value === null || typeof value !== 'object') return undefined;
   const record = value as Record<string, unknown>;
@@ -370,20 +400,13 @@ export function validateCatalog(items: unknown, options: ValidateCatalogOptions 
     return { itemCount: 0, validItemCount: 0, errors, warnings };
   }
   const seen = new Map<string, number>();
+  const reporter = new Reporter(severities, errors, warnings);
+  const report: Report = (rule, path, zh, en) => reporter.report(rule, path, zh, en);
   let validItemCount = 0;
-  items.forEach((value, index) => {
+  for (let index = 0; index < items.length; index++) {
+    const value: unknown = items[index];
     const itemCode = itemCodeOf(value);
-    let failed = false;
-    const push = (code: string, severity: RuleSeverity, path: (string | number)[], zh: string, en: string) => {
-      if (severity === 'off') return;
-      const issue: Issue = { code, severity, path: [index, ...path], message: { zh, en } };
-      if (itemCode !== undefined) issue.itemCode = itemCode;
-      if (severity === 'error') {
-        failed = true;
-        errors.push(issue);
-      } else warnings.push(issue);
-    };
-    const report: Report = (rule, path, zh, en) => push(rule, severities[rule] ?? 'error', path, zh, en);
+    reporter.start(index, itemCode);
     const parsed = ImplementationItemSchema.safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -405,7 +428,7 @@ export function validateCatalog(items: unknown, options: ValidateCatalogOptions 
       }
       checkItem(parsed.data, profile, options, report);
     }
-    if (!failed) validItemCount++;
-  });
+    if (!reporter.failed) validItemCount++;
+  }
   return { itemCount: items.length, validItemCount, errors, warnings };
 }
