@@ -4,6 +4,11 @@ import type { SimulatorCredentials, SimulatorSeed } from './types';
 /**
  * The test-only credentials embedded in the simulator, so a demo or CI run needs no setup. They are public: never
  * configure a real platform with them, and never give the simulator a real secret.
+ *
+ * @example
+ * ```ts
+ * const client = createExchangeClient({ baseUrl: 'http://127.0.0.1:18080/api/v1/', credentials: DEFAULT_CREDENTIALS });
+ * ```
  */
 export const DEFAULT_CREDENTIALS: Readonly<SimulatorCredentials> = Object.freeze({
   appKey: 'zwfw-sim-test-app',
@@ -16,6 +21,11 @@ const ADMIN_APPROVAL_BUREAU = { code: '11430400MB1D03622X', name: '衡阳市行�
  * Built-in seed: the items of the synthetic Hengyang catalog (`fixtures/catalog/hengyang-catalog.json`, converted by
  * `scripts/gen-seed.ts`), three e-certificates, three catalogue resources (无条件 / 有条件 / 不予共享 共享), the test app
  * ({@link DEFAULT_CREDENTIALS}, approved for the conditional resource) and one hall.
+ *
+ * @example
+ * ```ts
+ * const sim = await startSimulator({ seed: { halls: [...DEFAULT_SEED.halls!, { hallId: 'H2', name: '县大厅' }] } });
+ * ```
  */
 export const DEFAULT_SEED: SimulatorSeed = {
   /** The 498 items of the synthetic Hengyang catalog fixture (`seed/hengyang-items.json`), loaded on first use. */

@@ -69,13 +69,19 @@ export interface SimulatorOptions {
 
 /** The receipt verification key: a public EC P-256 JWK (ES256). */
 export interface SimulatorPublicJwk {
+  /** `EC`. */
   kty: string;
+  /** `P-256`. */
   crv: string;
+  /** Public point, x coordinate (base64url). */
   x: string;
+  /** Public point, y coordinate (base64url). */
   y: string;
   /** RFC 7638 thumbprint; the receipts' JWS header carries the same `kid`. */
   kid: string;
+  /** `ES256`. */
   alg: string;
+  /** `sig`. */
   use: string;
 }
 
@@ -95,11 +101,15 @@ export interface Simulator {
   reset(): void;
   /**
    * Load data; each list given replaces the current list of that kind.
+   * @param seed - the data, validated against the wire schemas.
    * @throws {@link SimulatorError} `ERR_SIMULATOR_SEED_INVALID` when the data fails the wire schemas.
    */
   seed(seed: SimulatorSeed): void;
   /**
    * Install fault rules (appended after the current ones).
+   * @param rules - the rules, see {@link FaultRuleInput}.
+   * @param options - `seed` re-seeds the random generator of probabilistic rules.
+   * @returns the installed rules with their ids.
    * @throws {@link SimulatorError} `ERR_SIMULATOR_FAULT_INVALID` for a malformed rule.
    */
   addFaults(rules: readonly FaultRuleInput[], options?: AddFaultsOptions): FaultRule[];
@@ -113,11 +123,15 @@ export interface Simulator {
   clearRequests(): void;
   /**
    * Skew the simulator clock by `offsetMs` (positive = the platform is ahead), e.g. to provoke `CLOCK_SKEW`.
+   * @param offsetMs - milliseconds added to the base clock.
    * @throws {@link SimulatorError} `ERR_SIMULATOR_FAULT_INVALID` when the offset is not an integer within a year.
    */
   setClockOffset(offsetMs: number): void;
   /**
    * Move a case to a new status on the platform side (version + 1), as a department would.
+   * @param caseNo - the case.
+   * @param input - the target status and an optional opinion.
+   * @returns the case's new summary.
    * @throws {@link SimulatorError} `ERR_SIMULATOR_CASE_NOT_FOUND`, `ERR_SIMULATOR_TRANSITION_NOT_ALLOWED`.
    */
   advanceCase(caseNo: string, input: AdvanceCaseInput): SimulatorCaseSummary;

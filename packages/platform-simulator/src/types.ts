@@ -46,12 +46,24 @@ export interface SimulatorHall {
   capacity?: number;
 }
 
-/** Data loaded by `seed()` / `POST /__sim/seed`. Each list given replaces the current one of that kind. */
+/**
+ * Data loaded by `seed()` / `POST /__sim/seed`. Each list given replaces the current one of that kind.
+ *
+ * @example
+ * ```ts
+ * sim.seed({ apps: [{ appKey: 'ci-app', appSecret: 'ci-app-secret-0123456789', approvedResources: ['430400-GA-0002'] }] });
+ * ```
+ */
 export interface SimulatorSeed {
+  /** Items served by `GET /items` (事项下发). */
   items?: SimulatorItem[];
+  /** E-certificates served by `GET /certificates` and verified by `POST /certificates/verify`. */
   certificates?: SimulatorCertificate[];
+  /** Shared-data catalogue resources with their rows. */
   resources?: SimulatorResource[];
+  /** Apps the gateway accepts; the first one becomes `Simulator.credentials`. */
   apps?: SimulatorApp[];
+  /** Service halls offering appointment slots. */
   halls?: SimulatorHall[];
 }
 
@@ -67,10 +79,19 @@ export type FaultMode = 'down' | 'latency' | 'status' | 'rate-limit' | 'drop-bef
  * - `rate-limit`: answer 429 `RATE_LIMITED` with `Retry-After: retryAfterSeconds` (default 1).
  * - `drop-before-commit`: read the request, then destroy the socket without storing anything.
  * - `drop-after-commit`: process and store the request, then destroy the socket instead of answering.
+ *
+ * @example
+ * ```ts
+ * sim.addFaults([
+ *   { match: { method: 'POST', path: '/api/v1/cases' }, mode: 'status', status: 503, probability: 0.2 },
+ *   { match: { method: 'POST', path: '/api/v1/cases' }, mode: 'drop-after-commit', probability: 0.05 },
+ * ], { seed: 42 });
+ * ```
  */
 export interface FaultRuleInput {
   /** Which requests: `method` (any case) and a `path` glob (`*` within a segment, `**` across). Default: all API requests. */
   match?: { method?: string; path?: string };
+  /** What the fault does, see above. */
   mode: FaultMode;
   /** HTTP status of a `status` fault (400–599). */
   status?: number;
@@ -111,8 +132,11 @@ export interface AdvanceCaseInput {
 
 /** One case as the test controls summarise it. */
 export interface SimulatorCaseSummary {
+  /** 申办流水号. */
   caseNo: string;
+  /** Current version (DATAVER). */
   version: number;
+  /** Current status (a `CaseStatus` of the wire). */
   status: string;
   /** Number of `POST /cases` requests that created or collided with this case (replays excluded). */
   submissions: number;

@@ -6,6 +6,7 @@ export interface RequestLogEntry {
   seq: number;
   /** Receipt time (ISO 8601, `+08:00`), on the simulator clock. */
   receivedAt: string;
+  /** HTTP method. */
   method: string;
   /** Path with the query string; ID numbers and mobile numbers masked. */
   url: string;
