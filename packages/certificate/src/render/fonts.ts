@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { loadNotoSansSc } from '@zwfw/fonts';
 import * as fontkit from 'fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
@@ -21,6 +20,8 @@ export interface ParsedFont {
   font: fontkit.Font;
   /** code point → advance width in font units, or -1 when the font has no glyph. */
   advances: Map<number, number>;
+  /** `font.unitsPerEm`, read once (fontkit re-reads the head table on every access). */
+  unitsPerEm: number;
 }
 
 const cache = new WeakMap<object, Map<string, ParsedFont>>();
@@ -71,14 +72,25 @@ export function parseFont(input: CertificateFont): ParsedFont {
   const font = parsed as fontkit.Font;
   const createSubset = font.createSubset.bind(font);
   (font as { createSubset: () => unknown }).createSubset = () => {
-    const subset = createSubset() as ReturnType<typeof createSubset> & { encodeStream?: () => Readable };
+    const subset = createSubset() as ReturnType<typeof createSubset> & { encodeStream?: () => unknown };
+    // pdf-lib only calls on('data'|'end'|'error') on the stream: a minimal emitter (no node:stream) is enough.
     subset.encodeStream ??= () => {
-      const stream = new Readable({ read() {} });
+      const handlers: Record<string, (value?: unknown) => void> = {};
       queueMicrotask(() => {
-        stream.push(Buffer.from(subset.encode()));
-        stream.push(null);
+        try {
+          handlers.data?.(subset.encode());
+          handlers.end?.();
+        } catch (error) {
+          handlers.error?.(error);
+        }
       });
-      return stream;
+      const emitter = {
+        on(event: string, handler: (value?: unknown) => void) {
+          handlers[event] = handler;
+          return emitter;
+        },
+      };
+      return emitter as never;
     };
     return subset;
   };
@@ -88,7 +100,28 @@ export function parseFont(input: CertificateFont): ParsedFont {
   (font as { layout: unknown }).layout = (text: string) => ({
     glyphs: Array.from(text, (character) => font.glyphForCodePoint(character.codePointAt(0) as number)),
   });
-  const result: ParsedFont = { bytes: array, font, advances: new Map() };
+  // fontkit's subsetter fully decodes every glyph it copies (only to see whether it is composite), in every
+  // document. Glyph objects are cached per font, so memoising their decoded outline makes that a one-time cost.
+  const getGlyph = font.getGlyph.bind(font);
+  const memoised = new WeakSet<object>();
+  (font as { getGlyph: unknown }).getGlyph = (id: number, codePoints?: number[]) => {
+    const glyph = getGlyph(id, codePoints) as fontkit.Glyph & { _decode?: () => unknown };
+    if (typeof glyph._decode === 'function' && !memoised.has(glyph)) {
+      memoised.add(glyph);
+      const decode = glyph._decode.bind(glyph);
+      let decoded: unknown;
+      let done = false;
+      glyph._decode = () => {
+        if (!done) {
+          decoded = decode();
+          done = true;
+        }
+        return decoded;
+      };
+    }
+    return glyph;
+  };
+  const result: ParsedFont = { bytes: array, font, advances: new Map(), unitsPerEm: font.unitsPerEm };
   if (!faces) {
     faces = new Map();
     cache.set(bytes, faces);
@@ -171,7 +204,7 @@ export function toRuns(fonts: ParsedFont[], text: string, size: number, letterSp
     let index = fonts.findIndex((font) => advanceOf(font, codePoint) >= 0);
     if (index < 0) index = 0; // whitespace without a glyph: measured as 0 by the primary font
     const font = fonts[index] as ParsedFont;
-    const width = (Math.max(0, advanceOf(font, codePoint)) / font.font.unitsPerEm) * size + letterSpacing;
+    const width = (Math.max(0, advanceOf(font, codePoint)) / font.unitsPerEm) * size + letterSpacing;
     const last = runs.at(-1);
     if (last && last.font === index && letterSpacing === 0) {
       last.text += character;
