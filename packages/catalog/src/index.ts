@@ -145,3 +145,12 @@ export type {
 
 export { formatCatalogCsv, parseCatalogCsv } from './csv';
 export type { FormatCatalogCsvOptions, ParsedCatalogCsv } from './csv';
+export {
+  diagnoseImplementationItem,
+  parseImplementationItem,
+  safeParseImplementationItem,
+} from './parse-implementation-item';
+export type {
+  ParseImplementationItemOptions,
+  SafeParseImplementationItemResult,
+} from './parse-implementation-item';
