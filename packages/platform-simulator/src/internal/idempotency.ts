@@ -22,6 +22,11 @@ export class IdempotencyStore {
   private entries = new Map<string, Entry>();
 
   claim(scope: string, key: string, fingerprint: string, now: number): ClaimResult {
+    // Entries are roughly in claim order: drop expired completed ones from the front, so a long CI run stays bounded.
+    for (const [id, entry] of this.entries) {
+      if (now - entry.since <= IDEMPOTENCY_RETENTION_MS) break;
+      if (entry.state === 'done') this.entries.delete(id);
+    }
     const id = `${scope}\n${key}`;
     const entry = this.entries.get(id);
     if (entry !== undefined && entry.state === 'done' && now - entry.since > IDEMPOTENCY_RETENTION_MS) {
