@@ -1,17 +1,7 @@
 // Builds the incremental update that adds a signature (or document time-stamp) field and signs it.
 import { PdfFormatError } from './limits';
-import {
-  PdfArray,
-  PdfDict,
-  type PdfObject,
-  PdfRef,
-  PdfStream,
-  ascii,
-  decodeTextString,
-  dict,
-  encodeTextString,
-  name,
-} from './objects';
+import { PdfArray, PdfDict, PdfRef, PdfStream, ascii, dict, encodeTextString, name } from './objects';
+import { walkFields } from './fields';
 import { listPages } from './page-tree';
 import type { PdfFile } from './pdf-file';
 import { type UpdateObject, appendIncrementalUpdate, serialize } from './writer';
@@ -64,27 +54,15 @@ export function pdfDate(date: Date): string {
   return `D:${p(date.getUTCFullYear(), 4)}${p(date.getUTCMonth() + 1)}${p(date.getUTCDate())}${p(date.getUTCHours())}${p(date.getUTCMinutes())}${p(date.getUTCSeconds())}Z`;
 }
 
-/** Collects the fully qualified names of all fields of the AcroForm (with cycle guard). */
-export function collectFieldNames(file: PdfFile, acroForm: PdfDict | undefined, rev: number): Set<string> {
+/** The fully qualified names of all terminal fields, and whether one of them is a signature field. */
+function existingFields(file: PdfFile, rev: number): { names: Set<string>; hasSignature: boolean } {
   const names = new Set<string>();
-  const seen = new Set<string>();
-  const walk = (value: PdfObject | undefined, prefix: string, depth: number) => {
-    if (depth > 32) return;
-    if (value instanceof PdfRef) {
-      if (seen.has(value.key)) return;
-      seen.add(value.key);
-    }
-    const field = file.dict(value, rev);
-    if (!field) return;
-    const partial = decodeTextString(field.get('T'));
-    const full = partial === undefined ? prefix : prefix ? `${prefix}.${partial}` : partial;
-    if (full) names.add(full);
-    const kids = file.get(field.get('Kids'), rev);
-    if (kids instanceof PdfArray) for (const kid of kids.items) walk(kid, full, depth + 1);
-  };
-  const fields = file.get(acroForm?.get('Fields'), rev);
-  if (fields instanceof PdfArray) for (const field of fields.items) walk(field, '', 0);
-  return names;
+  let hasSignature = false;
+  walkFields(file, rev, (_field, _ref, fullName, ft) => {
+    names.add(fullName);
+    if (ft === 'Sig') hasSignature = true;
+  });
+  return { names, hasSignature };
 }
 
 /** Whether the catalog of the last revision carries a DocMDP certification, and its P value. */
@@ -130,8 +108,9 @@ export async function appendSignature(
   if (certification === 1) throw new UnsupportedDocument('the PDF is certified with DocMDP P=1 (no changes allowed)');
   const acroFormValue = catalog.get('AcroForm');
   const acroForm = file.dict(acroFormValue, rev);
-  const existingNames = collectFieldNames(file, acroForm, rev);
-  if (input.certify !== undefined && (certification !== undefined || hasSignatureField(file, acroForm, rev))) {
+  const existing = existingFields(file, rev);
+  const existingNames = existing.names;
+  if (input.certify !== undefined && (certification !== undefined || existing.hasSignature)) {
     throw new UnsupportedDocument('a certification signature must be the first signature of the document');
   }
   let fieldName = input.fieldName;
@@ -245,12 +224,6 @@ export async function appendSignature(
 
   const { bytes, updateStart } = appendIncrementalUpdate(file, objects);
   return fillSignature(bytes, updateStart, `${sigNum} 0 obj`, input.placeholderBytes, produce);
-}
-
-function hasSignatureField(file: PdfFile, acroForm: PdfDict | undefined, rev: number): boolean {
-  const fields = file.get(acroForm?.get('Fields'), rev);
-  if (!(fields instanceof PdfArray)) return false;
-  return fields.items.some((field) => file.dict(field, rev)?.name('FT') === 'Sig');
 }
 
 async function fillSignature(
