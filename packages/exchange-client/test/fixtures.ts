@@ -1,29 +1,32 @@
 // Shared test helpers: a client wired to a simulator, and a valid case.
-import { type Simulator, startSimulator } from '@zwfw/platform-simulator';
-import { type CaseInputInput, createExchangeClient, type ExchangeClientOptions } from '../src/index';
+import { type Simulator, type SimulatorOptions, startSimulator } from '@zwfw/platform-simulator';
+import { createExchangeClient, type ExchangeClientOptions } from '../src/index';
+import { IDENTITY, ITEM_CODE } from './case-data';
 
-export const IDENTITY = { regionCode: '430400000000', organizationCode: '11430400MB1D03622X', systemCode: 'HY-TEST' };
-export const ITEM_CODE = '11430400MB1D03622X4000111400001';
-export const ID_NUMBER = '430421199001011234';
-export const PHONE = '13812345678';
+export { caseInput, ID_NUMBER, IDENTITY, ITEM_CODE, PHONE } from './case-data';
 
-export function caseInput(caseNo: string, overrides: Partial<CaseInputInput> = {}): CaseInputInput {
-  return {
-    caseNo,
-    itemCode: ITEM_CODE,
-    projectName: '张三申请食品经营许可',
-    kind: 'promised',
-    channel: 'online',
+/** The items the tests rely on (the simulator's default seed may change). */
+export const TEST_ITEMS = [
+  {
+    implementationCode: ITEM_CODE,
+    name: '食品经营许可',
+    version: 1,
     regionCode: '430400000000',
-    applicant: { type: 'person', name: '张三', idType: '111', idNumber: ID_NUMBER, phone: PHONE },
-    acceptDepartment: { code: '11430400MB1D03622X', name: '衡阳市行政审批服务局' },
-    submittedAt: '2026-05-01T09:30:00+08:00',
-    ...overrides,
-  };
-}
+    updatedAt: '2026-01-05T09:00:00+08:00',
+    status: 'active',
+  },
+  {
+    implementationCode: '11430400MB1D03622X4000111400002',
+    name: '公共场所卫生许可',
+    version: 2,
+    regionCode: '430400000000',
+    updatedAt: '2026-02-10T10:30:00+08:00',
+    status: 'active',
+  },
+];
 
-export async function withSimulator(): Promise<Simulator> {
-  return startSimulator();
+export async function withSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  return startSimulator({ ...options, seed: { items: TEST_ITEMS, ...options.seed } });
 }
 
 export function clientFor(sim: Simulator, overrides: Partial<ExchangeClientOptions> = {}) {

@@ -1,6 +1,6 @@
 // One operation = one logical call with a stable correlation id and Idempotency-Key; one or more attempts, each
 // signed afresh, sent through ky (retry: 0: the retry policy below is ours, see README "Retries").
-import ky, { type KyInstance } from 'ky';
+import ky, { isTimeoutError, type KyInstance } from 'ky';
 import type { z } from 'zod';
 import {
   ExchangeError,
@@ -139,7 +139,15 @@ export function validationError(
   return new ExchangeValidationError(side, error.issues, message, { requestId });
 }
 
-async function readCapped(response: Response, maxBytes: number, requestId: string, name: string): Promise<string> {
+const BODY_TIMEOUT = new Error('response body timed out');
+
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+  requestId: string,
+  name: string,
+  timeoutMs: number,
+): Promise<string> {
   const tooLarge = () =>
     new ExchangeValidationError(
       'response',
@@ -156,11 +164,31 @@ async function readCapped(response: Response, maxBytes: number, requestId: strin
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
+  let timedOut = false;
+  const timer = setTimeout(
+    () => {
+      timedOut = true;
+      reader.cancel(BODY_TIMEOUT).catch(() => undefined);
+    },
+    Math.max(1, timeoutMs),
+  );
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (error) {
+      clearTimeout(timer);
+      throw timedOut ? BODY_TIMEOUT : error;
+    }
+    const { done, value } = chunk;
+    if (done) {
+      clearTimeout(timer);
+      if (timedOut) throw BODY_TIMEOUT;
+      break;
+    }
     total += value.byteLength;
     if (total > maxBytes) {
+      clearTimeout(timer);
       await reader.cancel().catch(() => undefined);
       throw tooLarge();
     }
@@ -202,9 +230,14 @@ export class Transport {
     this.#ky = ky.create({
       prefixUrl: settings.baseUrl,
       retry: 0,
-      timeout: false,
       throwHttpErrors: false,
       ...(settings.fetch ? { fetch: settings.fetch } : {}),
+      hooks: {
+        // Signing runs here, on every attempt, so the URL is final (prefix and search params merged).
+        beforeRequest: [
+          (request, options) => (options.context as { sign: (request: Request) => Promise<void> }).sign(request),
+        ],
+      },
     });
   }
 
@@ -312,9 +345,7 @@ export class Transport {
         requestId: state.requestId,
       });
     }
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    const signal = operation.signal ? AbortSignal.any([operation.signal, controller.signal]) : controller.signal;
+    const started = performance.now();
     const headers: Record<string, string> = {
       accept: 'application/json',
       [EXCHANGE_HEADERS.client]: settings.clientIdentity,
@@ -327,7 +358,25 @@ export class Transport {
     const searchParams: Record<string, string> = {};
     for (const [key, value] of Object.entries(operation.query ?? {}))
       if (value !== undefined) searchParams[key] = String(value);
-    const started = performance.now();
+    const sign = async (request: Request) => {
+      const signed = await settings.signer.sign({
+        method: request.method,
+        url: request.url,
+        body: bodyBytes,
+        timestamp: settings.now().getTime() + this.clockOffsetMs,
+        nonce: settings.generateId(),
+      });
+      for (const [name, value] of Object.entries(signed)) request.headers.set(name, value);
+      state.url = maskUrl(request.url);
+      settings.hooks.onRequest?.({ ...state });
+      if (settings.logger?.debug) this.#log('debug', 'request', { ...state });
+    };
+    const timeoutError = (cause: unknown) =>
+      new ExchangeError(
+        'ERR_EXCHANGE_TIMEOUT',
+        `${operation.name}: no response within ${Math.round(timeoutMs)} ms (${isTotal ? 'totalTimeout' : 'timeout'}); raise the option if the platform is slow`,
+        { cause, requestId: state.requestId, isRetryable: !isTotal },
+      );
     let response: Response;
     try {
       response = await this.#ky(operation.path, {
@@ -335,34 +384,12 @@ export class Transport {
         searchParams,
         headers,
         body: operation.body,
-        signal,
-        hooks: {
-          beforeRequest: [
-            async (request) => {
-              const signed = await settings.signer.sign({
-                method: request.method,
-                url: request.url,
-                body: bodyBytes,
-                timestamp: settings.now().getTime() + this.clockOffsetMs,
-                nonce: settings.generateId(),
-              });
-              for (const [name, value] of Object.entries(signed)) request.headers.set(name, value);
-              state.url = maskUrl(request.url);
-              settings.hooks.onRequest?.({ ...state });
-              this.#log('debug', 'request', { ...state });
-            },
-          ],
-        },
+        timeout: Math.max(1, Math.floor(timeoutMs)),
+        context: { sign },
+        ...(operation.signal ? { signal: operation.signal } : {}),
       });
     } catch (error) {
-      clearTimeout(timer);
-      if (controller.signal.aborted) {
-        throw new ExchangeError(
-          'ERR_EXCHANGE_TIMEOUT',
-          `${operation.name}: no response within ${Math.round(timeoutMs)} ms (${isTotal ? 'totalTimeout' : 'timeout'}); raise the option if the platform is slow`,
-          { cause: error, requestId: state.requestId, isRetryable: !isTotal },
-        );
-      }
+      if (isTimeoutError(error)) throw timeoutError(error);
       throw new ExchangeError(
         'ERR_EXCHANGE_NETWORK_FAILED',
         `${operation.name}: network failure (${maskText(error instanceof Error ? error.message : String(error))}); the platform may be down or unreachable`,
@@ -371,16 +398,25 @@ export class Transport {
     }
     let text: string;
     try {
-      text = await readCapped(response, settings.maxResponseBytes, state.requestId, operation.name);
+      text = await readCapped(
+        response,
+        settings.maxResponseBytes,
+        state.requestId,
+        operation.name,
+        timeoutMs - (performance.now() - started),
+      );
     } catch (error) {
       if (isExchangeError(error)) throw error;
+      if (error === BODY_TIMEOUT) throw timeoutError(error);
       throw new ExchangeError(
-        controller.signal.aborted ? 'ERR_EXCHANGE_TIMEOUT' : 'ERR_EXCHANGE_NETWORK_FAILED',
+        'ERR_EXCHANGE_NETWORK_FAILED',
         `${operation.name}: connection failed while reading the response body`,
-        { cause: error, requestId: state.requestId, isRetryable: true },
+        {
+          cause: error,
+          requestId: state.requestId,
+          isRetryable: true,
+        },
       );
-    } finally {
-      clearTimeout(timer);
     }
     this.#observeDate(response.headers.get('date'));
     return this.#interpret(operation, state, response, text, performance.now() - started);

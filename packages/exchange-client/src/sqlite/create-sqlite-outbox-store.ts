@@ -19,8 +19,16 @@ export interface SqliteDatabase {
   exec(source: string): unknown;
   /** Run a pragma. */
   pragma(source: string, options?: { simple?: boolean }): unknown;
+  /** Wrap a function in a transaction (nested calls use savepoints). */
+  transaction<F extends (...parameters: never[]) => unknown>(fn: F): F;
   /** Close the database. */
   close(): unknown;
+}
+
+interface WriteJob {
+  run: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
 }
 
 /** Options of {@link createSqliteOutboxStore}. */
@@ -193,22 +201,61 @@ export async function createSqliteOutboxStore(options: SqliteOutboxStoreOptions)
   const open = () => {
     if (closed) throw new ExchangeError('ERR_EXCHANGE_OUTBOX_FAILED', 'the outbox store is closed; create a new one');
   };
+  // Group commit: writes issued in the same event-loop turn share one transaction, hence one fsync of the WAL
+  // (synchronous = FULL). Each write runs in its own savepoint, so one failing write does not undo the others, and
+  // every promise settles only after the commit.
+  let queue: WriteJob[] = [];
+  const inSavepoint = db.transaction((run: () => unknown) => run());
+  const commitBatch = db.transaction((jobs: WriteJob[]) =>
+    jobs.map((job) => {
+      try {
+        return { ok: true as const, value: inSavepoint(job.run) };
+      } catch (error) {
+        return { ok: false as const, error };
+      }
+    }),
+  );
+  const flushQueue = () => {
+    const jobs = queue;
+    queue = [];
+    let results: ReturnType<typeof commitBatch>;
+    try {
+      results = commitBatch(jobs);
+    } catch (error) {
+      for (const job of jobs) job.reject(error);
+      return;
+    }
+    results.forEach((result, index) => {
+      const job = jobs[index] as WriteJob;
+      if (result.ok) job.resolve(result.value);
+      else job.reject(result.error);
+    });
+  };
+  const write = <T>(run: () => T): Promise<T> => {
+    open();
+    return new Promise<T>((resolve, reject) => {
+      if (queue.length === 0) setImmediate(flushQueue);
+      queue.push({ run, resolve: resolve as (value: unknown) => void, reject });
+    });
+  };
   return {
     async add(record: NewOutboxRecord) {
-      open();
-      const row = insert.get(
-        record.id,
-        record.operation,
-        record.method,
-        record.path,
-        record.body,
-        record.idempotencyKey,
-        record.orderingKey,
-        record.version,
-        record.payloadSha256,
-        record.createdAt.getTime(),
-        record.createdAt.getTime(),
-      ) as Row;
+      const row = await write(
+        () =>
+          insert.get(
+            record.id,
+            record.operation,
+            record.method,
+            record.path,
+            record.body,
+            record.idempotencyKey,
+            record.orderingKey,
+            record.version,
+            record.payloadSha256,
+            record.createdAt.getTime(),
+            record.createdAt.getTime(),
+          ) as Row,
+      );
       return toRecord(row);
     },
     async get(id) {
@@ -225,7 +272,6 @@ export async function createSqliteOutboxStore(options: SqliteOutboxStoreOptions)
       return record.orderingKey !== null && blocked.get(record.orderingKey, record.seq) !== undefined;
     },
     async update(id, patch) {
-      open();
       const keys = (Object.keys(patch) as (keyof OutboxRecordPatch)[]).filter((key) => patch[key] !== undefined);
       if (keys.length === 0) return;
       const signature = keys.join(',');
@@ -240,7 +286,8 @@ export async function createSqliteOutboxStore(options: SqliteOutboxStoreOptions)
         const value = patch[key];
         return value instanceof Date ? value.getTime() : value;
       });
-      const { changes } = statement.run(...values, id);
+      const run = statement.run.bind(statement);
+      const { changes } = await write(() => run(...values, id));
       if (changes !== 1)
         throw new ExchangeError('ERR_EXCHANGE_OUTBOX_FAILED', `outbox record "${id.slice(0, 64)}" does not exist`);
     },
@@ -258,6 +305,7 @@ export async function createSqliteOutboxStore(options: SqliteOutboxStoreOptions)
     },
     async close() {
       if (closed) return;
+      if (queue.length > 0) flushQueue();
       closed = true;
       if (owned) db.close();
     },

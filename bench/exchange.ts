@@ -1,0 +1,186 @@
+// `pnpm bench exchange` — issue #6 benchmark of @zwfw/exchange-client against the platform simulator, which runs in
+// its own process (so the client's CPU cost is not mixed with the server's):
+//  1. per-request overhead of the client (signing, ky, validation, retry machinery) vs a bare fetch to the same
+//     endpoint: p50 and p99 latency ratio (goal ≤ 1.2×), on GET /health (unsigned baseline) and on GET /items/{code}
+//     (baseline signs with node:crypto, the cheapest correct request);
+//  2. durable submissions/s through the SQLite outbox (WAL, synchronous = FULL, file on disk), goal ≥ 500/s, against
+//     direct (non-durable) submissions in the same run.
+// Default sizes finish in well under a minute; `--full` (or BENCH_FULL=1) runs the issue's larger sizes.
+import { spawn } from 'node:child_process';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { type CaseInputInput, createExchangeClient, type ExchangeClient } from '@zwfw/exchange-client';
+import { createSqliteOutboxStore } from '@zwfw/exchange-client/sqlite';
+import { metric, percentile, report } from './lib';
+
+const full = process.argv.includes('--full') || process.env.BENCH_FULL === '1';
+const LATENCY_REQUESTS = full ? 3000 : 600;
+const SUBMISSIONS = full ? 5000 : 1000;
+const CONCURRENCY = 16;
+
+interface SimInfo {
+  apiUrl: string;
+  credentials: { appKey: string; appSecret: string };
+  publicJwk: JsonWebKey;
+  itemCode: string;
+}
+
+async function startSimulatorProcess(): Promise<{ info: SimInfo; stop: () => void }> {
+  const code = `
+    import { startSimulator } from '@zwfw/platform-simulator';
+    const sim = await startSimulator({ requestLogLimit: 0 });
+    process.stdout.write(JSON.stringify({ apiUrl: sim.apiUrl, credentials: sim.credentials, publicJwk: sim.publicJwk }) + '\\n');
+    process.stdin.on('data', (line) => { if (String(line).startsWith('reset')) { sim.reset(); process.stdout.write('ok\\n'); } });
+    process.stdin.on('end', () => sim.close().then(() => process.exit(0)));
+  `;
+  const child = spawn(process.execPath, ['--conditions=@zwfw/source', '--import', 'tsx', '--input-type=module', '-e', code], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines: string[] = [];
+  let waiting: ((line: string) => void) | undefined;
+  let buffer = '';
+  child.stdout.on('data', (chunk) => {
+    buffer += chunk;
+    let index = buffer.indexOf('\n');
+    while (index >= 0) {
+      const line = buffer.slice(0, index);
+      buffer = buffer.slice(index + 1);
+      if (waiting) {
+        const resolve = waiting;
+        waiting = undefined;
+        resolve(line);
+      } else lines.push(line);
+      index = buffer.indexOf('\n');
+    }
+  });
+  const nextLine = () => new Promise<string>((resolve) => (lines.length > 0 ? resolve(lines.shift() as string) : (waiting = resolve)));
+  const started = JSON.parse(await nextLine()) as Omit<SimInfo, 'itemCode'>;
+  const info = { ...started, itemCode: '' };
+  simReset = async () => {
+    child.stdin.write('reset\n');
+    await nextLine();
+  };
+  return { info, stop: () => child.stdin.end() };
+}
+let simReset: () => Promise<void> = async () => {};
+
+function caseInput(caseNo: string, itemCode: string): CaseInputInput {
+  return {
+    caseNo,
+    itemCode,
+    projectName: '基准测试办件',
+    kind: 'promised',
+    channel: 'online',
+    regionCode: '430400000000',
+    applicant: { type: 'person', name: '张三', idType: '111', idNumber: '430421199001011234' },
+    acceptDepartment: { code: '11430400MB1D03622X', name: '衡阳市行政审批服务局' },
+    submittedAt: '2026-05-01T09:30:00+08:00',
+  };
+}
+
+function signedHeaders(info: SimInfo, method: string, path: string): Record<string, string> {
+  const timestamp = String(Date.now());
+  const nonce = randomUUID();
+  const canonical = `${method}\n${path}\n\n${createHash('sha256').update('').digest('hex')}\n${timestamp}\n${nonce}`;
+  return {
+    'X-Exchange-App-Key': info.credentials.appKey,
+    'X-Exchange-Timestamp': timestamp,
+    'X-Exchange-Nonce': nonce,
+    'X-Exchange-Signature': createHmac('sha256', info.credentials.appSecret).update(canonical).digest('base64'),
+  };
+}
+
+/** Alternate blocks of the two sides so both see the same machine conditions; returns per-request ms. */
+async function compare(total: number, client: () => Promise<unknown>, bare: () => Promise<unknown>) {
+  const times = { client: [] as number[], bare: [] as number[] };
+  for (let i = 0; i < 50; i++) {
+    await client();
+    await bare();
+  }
+  const block = 25;
+  for (let done = 0; done < total; done += block) {
+    for (const [side, run] of [
+      ['client', client],
+      ['bare', bare],
+    ] as const) {
+      for (let i = 0; i < block; i++) {
+        const start = performance.now();
+        await run();
+        times[side].push(performance.now() - start);
+      }
+    }
+  }
+  return times;
+}
+
+async function submitAll(client: ExchangeClient, prefix: string, itemCode: string): Promise<number> {
+  let next = 0;
+  const start = performance.now();
+  const worker = async () => {
+    while (next < SUBMISSIONS) {
+      const index = next++;
+      const result = await client.cases.submit(caseInput(`${prefix}-${index}`, itemCode));
+      if (result.status !== 'sent') throw new Error(`submission ${index} was ${result.status}, expected sent`);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return (SUBMISSIONS / (performance.now() - start)) * 1000;
+}
+
+const { info, stop } = await startSimulatorProcess();
+const dir = mkdtempSync(join(tmpdir(), 'zwfw-bench-exchange-'));
+try {
+  const options = {
+    baseUrl: info.apiUrl,
+    credentials: info.credentials,
+    client: { regionCode: '430400000000', organizationCode: '11430400MB1D03622X', systemCode: 'BENCH' },
+    receipts: { verificationKey: info.publicJwk },
+  };
+  const client = createExchangeClient(options);
+  const [item] = await client.items.list({ limit: 1 }).toArray();
+  if (!item) throw new Error('the simulator has no items');
+  const itemPath = new URL(`items/${encodeURIComponent(item.implementationCode)}`, info.apiUrl);
+  const healthUrl = new URL('health', info.apiUrl);
+
+  const health = await compare(
+    LATENCY_REQUESTS,
+    () => client.health(),
+    () => fetch(healthUrl).then((response) => response.json()),
+  );
+  const items = await compare(
+    LATENCY_REQUESTS,
+    () => client.items.get(item.implementationCode),
+    () => fetch(itemPath, { headers: signedHeaders(info, 'GET', itemPath.pathname) }).then((response) => response.json()),
+  );
+
+  await simReset();
+  const directRate = await submitAll(client, 'DIRECT', item.implementationCode);
+  await simReset();
+  const store = await createSqliteOutboxStore({ path: join(dir, 'outbox.db') });
+  const durable = createExchangeClient({ ...options, outbox: { store } });
+  const durableRate = await submitAll(durable, 'DURABLE', item.implementationCode);
+  const counts = await store.counts();
+  if (counts.sent !== SUBMISSIONS) throw new Error(`outbox holds ${JSON.stringify(counts)}, expected ${SUBMISSIONS} sent`);
+  await store.close();
+
+  report(
+    'exchange',
+    [
+      metric('health p50 (client.health)', 'ms', percentile(health.client, 50), 'bare fetch p50', percentile(health.bare, 50)),
+      metric('health p99 (client.health)', 'ms', percentile(health.client, 99), 'bare fetch p99', percentile(health.bare, 99)),
+      metric('items.get p50', 'ms', percentile(items.client, 50), 'signed bare fetch p50', percentile(items.bare, 50)),
+      metric('items.get p99', 'ms', percentile(items.client, 99), 'signed bare fetch p99', percentile(items.bare, 99)),
+      metric('durable submissions (SQLite, sync=FULL)', '/s', durableRate, 'direct submissions', directRate),
+    ],
+    [
+      `${LATENCY_REQUESTS} requests per side (alternating blocks of 25, 50 warm-up each); ${SUBMISSIONS} submissions per mode, concurrency ${CONCURRENCY}${full ? ' (--full)' : ''}`,
+      'simulator in a separate process on loopback; receipts verified (ES256) on every submission; goals: ratio ≤ 1.2×, durable ≥ 500/s',
+    ],
+  );
+} finally {
+  stop();
+  rmSync(dir, { recursive: true, force: true });
+}
