@@ -1,6 +1,6 @@
 // X.509 certificate reading over raw DER: names and serials are kept as the exact bytes of the certificate (never
-// rebuilt from strings, seal.md §4); node:crypto's X509Certificate parses keys and checks signatures.
-import { X509Certificate, createHash } from 'node:crypto';
+// rebuilt from strings, seal.md §4). node:crypto's X509Certificate is not used here: it costs ~1 ms per certificate.
+import { type KeyObject, createHash, createPublicKey } from 'node:crypto';
 import {
   Asn1ParseError,
   type DerNode,
@@ -18,7 +18,8 @@ import { OID } from './oids';
 /** A certificate with the raw pieces verification needs. */
 export interface ParsedCertificate {
   der: Uint8Array;
-  x509: X509Certificate;
+  /** The subject public key. */
+  publicKey: KeyObject;
   tbs: Uint8Array;
   /** Exact DER of `tbsCertificate.issuer` / `subject`. */
   issuerDer: Uint8Array;
@@ -71,12 +72,14 @@ const SHORT_NAMES: Readonly<Record<string, string>> = {
   '0.9.2342.19200300.100.1.25': 'DC',
 };
 
+const UTF8 = new TextDecoder('utf-8', { fatal: false });
+
 /** Decodes a directory string value (UTF8, Printable, IA5, BMP, Teletex as Latin-1, Universal). */
 export function decodeDirectoryString(node: DerNode): string {
   const content = contentOf(node);
   switch (node.tag) {
     case 0x0c:
-      return new TextDecoder('utf-8', { fatal: false }).decode(content);
+      return UTF8.decode(content);
     case 0x1e: {
       let text = '';
       for (let i = 0; i + 1 < content.length; i += 2) text += String.fromCharCode((content[i]! << 8) | content[i + 1]!);
@@ -115,8 +118,24 @@ export function nameToString(nameDer: Uint8Array): string {
   return rdns.reverse().join(', ');
 }
 
-/** Parses a DER certificate; throws Asn1ParseError or node's error on malformed input. */
+const CACHE_SIZE = 256;
+const cache = new Map<string, ParsedCertificate>();
+
+/**
+ * Parses a DER certificate; throws Asn1ParseError (or node's error for an unreadable key) on malformed input.
+ * Results are cached by SHA-256 of the DER (the cached copy owns its bytes, so callers may reuse their buffers).
+ */
 export function parseCertificate(der: Uint8Array): ParsedCertificate {
+  const sha256 = createHash('sha256').update(der).digest('hex');
+  const cached = cache.get(sha256);
+  if (cached !== undefined) return cached;
+  const parsed = parseUncached(der.slice(), sha256);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(sha256, parsed);
+  return parsed;
+}
+
+function parseUncached(der: Uint8Array, sha256: string): ParsedCertificate {
   const root = readSingle(der, 'Certificate');
   const [tbsNode, algorithmNode, signatureNode] = childrenOf(expectTag(root, 0x30, 'Certificate'));
   const tbsParts = childrenOf(expectTag(tbsNode, 0x30, 'tbsCertificate'));
@@ -144,9 +163,10 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
   const issuerDer = nodeBytes(issuerNode);
   const subjectDer = nodeBytes(subjectNode);
   const serial = contentOf(serialNode);
+  const spki = nodeBytes(spkiNode);
   return {
     der,
-    x509: new X509Certificate(der),
+    publicKey: createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' }),
     tbs: nodeBytes(tbsNode!),
     issuerDer,
     subjectDer,
@@ -154,13 +174,13 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
     serialHex: toHex(serial.length > 1 && serial[0] === 0 ? serial.subarray(1) : serial),
     notBefore: readTime(validity[0], 'notBefore'),
     notAfter: readTime(validity[1], 'notAfter'),
-    spki: nodeBytes(spkiNode),
+    spki,
     signatureAlgorithm: nodeBytes(expectTag(algorithmNode, 0x30, 'signatureAlgorithm')),
     signatureValue: signatureBits.subarray(1),
     extensions,
     subject: nameToString(subjectDer),
     issuer: nameToString(issuerDer),
-    sha256: createHash('sha256').update(der).digest('hex'),
+    sha256,
   };
 }
 

@@ -125,7 +125,7 @@ export async function buildSignedData(input: SignedDataInput): Promise<Uint8Arra
   const algorithmIdentifier = signatureAlgorithmIdentifier(signer.algorithm);
   if (signer.algorithm !== 'SM2-SM3') {
     const description = describeSignatureAlgorithm(algorithmIdentifier);
-    if (!verifySignature(description, certificate.x509.publicKey, signedAttributes, signature)) {
+    if (!verifySignature(description, certificate.publicKey, signedAttributes, signature)) {
       throw new SealError(
         'ERR_SEAL_SIGNER_FAILED',
         `the ${signer.algorithm} signature from signer.sign() does not verify with signer.certificate; the key and certificate do not belong together (or the signer returns the wrong format: ECDSA must be DER).`,

@@ -144,7 +144,7 @@ export function verifySignerInfo(input: {
 
   const certificate = findSigner(signerInfo, candidateCertificates(input.signedData, policy));
   if (certificate !== undefined) {
-    const weak = weakKeyProblem(certificate.x509.publicKey);
+    const weak = weakKeyProblem(certificate.publicKey);
     if (weak !== undefined && algorithmProblem === undefined) algorithmProblem = weak;
   }
   checks.push(
@@ -269,7 +269,7 @@ export function verifySignerInfo(input: {
   } else {
     signatureOk = verifySignature(
       description,
-      certificate.x509.publicKey,
+      certificate.publicKey,
       signerInfo.signedAttributesDer,
       signerInfo.signature,
     );

@@ -85,7 +85,7 @@ function issuedBy(child: ParsedCertificate, issuer: ParsedCertificate): boolean 
   try {
     return verifySignature(
       describeSignatureAlgorithm(child.signatureAlgorithm),
-      issuer.x509.publicKey,
+      issuer.publicKey,
       child.tbs,
       child.signatureValue,
     );
@@ -127,7 +127,7 @@ function chainConstraints(path: ParsedCertificate[]): string | undefined {
       if (extension.critical && !KNOWN_CRITICAL.has(id))
         return `unsupported critical extension ${id} in ${short(certificate)}`;
     }
-    const problem = weakKeyProblem(certificate.x509.publicKey);
+    const problem = weakKeyProblem(certificate.publicKey);
     if (problem !== undefined && index < path.length - 1) return `${problem} in ${short(certificate)}`;
     if (index === 0) continue;
     const constraints = basicConstraintsOf(certificate);
@@ -247,7 +247,7 @@ function usableCrl(
   try {
     valid = verifySignature(
       describeSignatureAlgorithm(crl.signatureAlgorithm),
-      issuer.x509.publicKey,
+      issuer.publicKey,
       crl.tbs,
       crl.signatureValue,
     );
