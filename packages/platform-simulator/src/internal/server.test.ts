@@ -29,6 +29,26 @@ describe('gateway checks', () => {
     });
   });
 
+  it('accepts HMAC-SM3 signatures (X-Exchange-Signature-Method: HMAC-SM3)', async () => {
+    const { sim } = holder;
+    const { createHmacSigner } = await import('@zwfw/exchange-client');
+    const signer = createHmacSigner({ ...sim.credentials, algorithm: 'hmac-sm3' });
+    const url = `${sim.url}/api/v1/items?limit=1`;
+    const headers = await signer.sign({
+      method: 'GET',
+      url,
+      body: new Uint8Array(),
+      timestamp: Date.now(),
+      nonce: randomUUID(),
+    });
+    expect(headers['X-Exchange-Signature-Method']).toBe('HMAC-SM3');
+    expect((await fetch(url, { headers })).status).toBe(200);
+    const forged = { ...headers, 'X-Exchange-Nonce': randomUUID() };
+    const rejected = await fetch(url, { headers: forged });
+    expect(rejected.status).toBe(401);
+    expect((await rejected.json()).data.reason).toBe('SIGNATURE_MISMATCH');
+  });
+
   it('answers 401 for an unknown app key and for missing signature headers', async () => {
     const unknown = await call('GET', '/api/v1/items', { appKey: 'someone-else' });
     expect(unknown.status).toBe(401);

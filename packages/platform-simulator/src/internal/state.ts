@@ -84,7 +84,8 @@ export class SimulatorState {
   /** Replace each kind of seeded data that `seed` lists. */
   seed(seed: SimulatorSeed): void {
     if (seed.items) {
-      this.items.clear();
+      // A new Map (not clear()): route caches keyed on the Map's identity notice the change.
+      this.items = new Map();
       for (const item of seed.items) this.items.set(item.implementationCode, structuredClone(item));
     }
     if (seed.certificates) {

@@ -14,9 +14,32 @@ function regionPrefix(regionCode: string): string {
   return regionCode;
 }
 
+interface SortedItem {
+  item: SimulatorItem;
+  time: number;
+  key: string;
+}
+
 /** 事项下发: `GET /items` (incremental by `updatedSince`, cursor pagination) and `GET /items/{itemCode}`. */
 export function registerItemRoutes(context: RouteContext): void {
   const { router, state } = context;
+  // Items change only when seeded: sort them (with precomputed keys) once per seed, not per request.
+  let sorted: { source: Map<string, SimulatorItem> | undefined; entries: SortedItem[] } = {
+    source: undefined,
+    entries: [],
+  };
+  const sortedItems = (): SortedItem[] => {
+    if (sorted.source !== state.items || sorted.entries.length !== state.items.size) {
+      const entries = [...state.items.values()].map((item) => ({
+        item,
+        time: Date.parse(item.updatedAt),
+        key: timeKey(item.updatedAt, item.implementationCode),
+      }));
+      entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      sorted = { source: state.items, entries };
+    }
+    return sorted.entries;
+  };
   router.add({
     method: 'GET',
     path: '/api/v1/items',
@@ -25,12 +48,13 @@ export function registerItemRoutes(context: RouteContext): void {
       const parsed = parseInput(ItemQuerySchema, queryObject(query), 'the item list query');
       const prefix = parsed.regionCode === undefined ? undefined : regionPrefix(parsed.regionCode);
       const since = parsed.updatedSince === undefined ? undefined : Date.parse(parsed.updatedSince);
-      const key = (item: SimulatorItem) => timeKey(item.updatedAt, item.implementationCode);
-      const selected = [...state.items.values()]
-        .filter((item) => prefix === undefined || item.regionCode.startsWith(prefix))
-        .filter((item) => since === undefined || Date.parse(item.updatedAt) >= since)
-        .sort((a, b) => (key(a) < key(b) ? -1 : 1));
-      return ok(paginate(selected, key, parsed.cursor, parsed.limit));
+      const selected = sortedItems().filter(
+        (entry) =>
+          (prefix === undefined || entry.item.regionCode.startsWith(prefix)) &&
+          (since === undefined || entry.time >= since),
+      );
+      const page = paginate(selected, (entry) => entry.key, parsed.cursor, parsed.limit);
+      return ok({ items: page.items.map((entry) => entry.item), nextCursor: page.nextCursor });
     },
   });
   router.add({
