@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadHengyangFixture } from '../test/fixtures';
 import { Catalog } from './catalog';
 import { CatalogValidationError } from './errors';
 import type { ImplementationItemInput } from './schemas/implementation-item';
 
-const document = JSON.parse(
-  readFileSync(new URL('../../../fixtures/catalog/hengyang-catalog.json', import.meta.url), 'utf8'),
-) as { items: ImplementationItemInput[]; basicItems: unknown[]; parallelGroups: unknown[] };
+const document = loadHengyangFixture();
 const catalog = Catalog.from(document);
 const first = document.items[0] as ImplementationItemInput;
 

@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadHengyangFixture } from '../test/fixtures';
 import { formatCatalogCsv, parseCatalogCsv } from './csv';
 import { CatalogValidationError } from './errors';
 import { ImplementationItemSchema } from './schemas/implementation-item';
 import type { ImplementationItemInput } from './schemas/implementation-item';
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../../../fixtures/catalog/hengyang-catalog.json', import.meta.url), 'utf8'),
-) as { items: ImplementationItemInput[] };
+const fixture = loadHengyangFixture();
 const items = fixture.items.slice(0, 40).map((item) => ImplementationItemSchema.parse(item));
 
 function errorOf(fn: () => unknown): CatalogValidationError {

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadHengyangFixture } from '../test/fixtures';
 import {
   diagnoseImplementationItem,
   parseImplementationItem,
@@ -8,9 +8,7 @@ import {
 import { toProfileCodes } from './profiles/profile-codes';
 import type { ImplementationItemInput } from './schemas/implementation-item';
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../../../fixtures/catalog/hengyang-catalog.json', import.meta.url), 'utf8'),
-) as { items: ImplementationItemInput[] };
+const fixture = loadHengyangFixture();
 const item = fixture.items.find((entry) => entry.type === '02') as ImplementationItemInput;
 const good = fixture.items.find((entry) => entry.type === '01') as ImplementationItemInput;
 

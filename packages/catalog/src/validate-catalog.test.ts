@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadHengyangFixture } from '../test/fixtures';
 import { formatUscc } from './codes/uscc';
-import type { ImplementationItemInput } from './schemas/implementation-item';
 import { CATALOG_RULES, validateCatalog } from './validate-catalog';
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../../../fixtures/catalog/hengyang-catalog.json', import.meta.url), 'utf8'),
-) as { items: ImplementationItemInput[] };
+const fixture = loadHengyangFixture();
 const items = fixture.items;
 const byName = (name: string, level = '3') => {
   const found = items.find((item) => item.name === name && item.body.level === level);

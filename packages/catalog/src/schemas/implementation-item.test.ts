@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadHengyangFixture } from '../../test/fixtures';
 import { checkUscc } from '../codes/uscc';
 import { BasicItemSchema } from './basic-item';
 import { CatalogDocumentSchema } from './catalog-document';
@@ -7,9 +7,7 @@ import { ENUM_LABELS, ItemType } from './enums';
 import { ImplementationItemSchema, isImplementationItem } from './implementation-item';
 import { isParallelApprovalGroup, ParallelApprovalGroupSchema } from './parallel-approval-group';
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../../../../fixtures/catalog/hengyang-catalog.json', import.meta.url), 'utf8'),
-) as { items: unknown[]; basicItems: unknown[]; parallelGroups: unknown[]; bodies: { uscc: string }[] };
+const fixture = loadHengyangFixture();
 const sample = fixture.items[0] as Record<string, unknown>;
 
 describe('ImplementationItemSchema', () => {
