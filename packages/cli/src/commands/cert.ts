@@ -15,7 +15,7 @@ import { type Command, flagOption, requirePositionals, stringOption } from '../c
 import { EXIT_CODES } from '../context';
 import { CliError } from '../errors';
 import { readInputFile, readInputText, writeOutputFile } from '../files';
-import { maskPersonalCode } from '../mask';
+import { maskPersonalCode } from '../text';
 import { createProgress } from '../progress';
 
 /** The built-in templates by name, for `--template`. */

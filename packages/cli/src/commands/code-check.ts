@@ -12,7 +12,7 @@ import { checkCertificateId } from '@zwfw/certificate';
 import { type Command, flagOption, requirePositionals, stringOption } from '../command';
 import { type CommandContext, EXIT_CODES } from '../context';
 import { CliError } from '../errors';
-import { maskPersonalCode } from '../mask';
+import { maskPersonalCode } from '../text';
 
 /** The kinds of code `zwfw code check` recognises. */
 export const CODE_KINDS = [

@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { catalogDiffCommand, catalogReadinessCommand, catalogStatsCommand, catalogValidateCommand } from './catalog';
 import { certInspectCommand, certIssueCommand } from './cert';
 import { codeCheckCommand } from './code-check';
+import { demoCommand } from './demo';
 import { sealKeygenCommand, sealSignCommand } from './seal';
 import { simCommand } from './sim';
 import { verifyCommand } from './verify';
@@ -9,6 +10,7 @@ import { versionCommand } from './version';
 
 /** Every command of the CLI, in the order the overview lists them. */
 export const COMMANDS: Command[] = [
+  demoCommand,
   verifyCommand,
   catalogValidateCommand,
   catalogStatsCommand,

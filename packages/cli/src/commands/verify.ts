@@ -130,7 +130,7 @@ function revocationMode(value: string | undefined, haveCrls: boolean): 'require'
 function detectKind(bytes: Uint8Array): 'pdf' | 'jws' {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-')) return 'pdf';
-  const text = head.trimStart();
+  const text = new TextDecoder('latin1').decode(bytes.subarray(0, 64 * 1024)).trimStart();
   if (/^[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/.test(text) || text.startsWith('{')) return 'jws';
   throw new CliError(
     'ERR_CLI_INPUT',
