@@ -1353,9 +1353,9 @@ const document: CatalogDocumentInput = {
     },
     {
       id: 'hy-bdc-sfdj',
-      name: '不动产登记、交易和缴税“一窗受理、并行办理”',
+      name: '二手房转移登记、抵押登记与公积金贷款“一件事一次办”',
       leadBody: bodyFor('bdc', 'city').uscc,
-      items: [cityCode('bdczy'), cityCode('bdcdy')],
+      items: [cityCode('bdczy'), cityCode('bdcdy'), cityCode('gjjdk')],
       division: '430400',
     },
   ],

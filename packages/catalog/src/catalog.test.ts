@@ -151,3 +151,24 @@ describe('readiness', () => {
     expect(empty.timeLimitReduction.averageReduction).toBe(0);
   });
 });
+
+describe('checkParallelGroups', () => {
+  it('accepts the fixture groups and reports unknown items, single-body groups and a foreign lead body', () => {
+    expect(catalog.checkParallelGroups()).toEqual([]);
+    const group = catalog.parallelGroups[0];
+    if (!group) throw new Error('fixture has no group');
+    const sameBody = catalog.query({ department: catalog.items[0]?.body.uscc }).map((item) => item.implementationCode);
+    const broken = Catalog.from({
+      items: document.items,
+      parallelGroups: [
+        { ...group, items: [...group.items, '11430400MB0000000X3000000000000'] },
+        { ...group, id: 'single', items: sameBody.slice(0, 2), leadBody: '11430400MB0000000X' },
+      ],
+    });
+    expect(broken.checkParallelGroups().map((issue) => [issue.code, issue.itemCode, issue.path])).toEqual([
+      ['GROUP_ITEM_UNKNOWN', group.id, ['parallelGroups', 0, 'items', 5]],
+      ['GROUP_SINGLE_BODY', 'single', ['parallelGroups', 1, 'items']],
+      ['GROUP_LEAD_BODY_NOT_MEMBER', 'single', ['parallelGroups', 1, 'leadBody']],
+    ]);
+  });
+});

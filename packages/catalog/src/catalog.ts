@@ -642,6 +642,55 @@ export class Catalog {
   }
 
   /**
+   * Check the parallel-approval groups (并联审批) against the items: every member code must be in the catalog, the
+   * members must come from at least two implementing bodies, and the lead body must implement one of them.
+   *
+   * @returns issues `GROUP_ITEM_UNKNOWN`, `GROUP_SINGLE_BODY` and `GROUP_LEAD_BODY_NOT_MEMBER` (errors), with
+   *   `itemCode` set to the group id and a path `['parallelGroups', index, field]`; empty when all groups are sound.
+   * @example
+   * ```ts
+   * Catalog.from(document).checkParallelGroups(); // []
+   * ```
+   */
+  checkParallelGroups(): Issue[] {
+    const issues: Issue[] = [];
+    this.parallelGroups.forEach((group, index) => {
+      const issue = (code: string, path: (string | number)[], zh: string, en: string) =>
+        issues.push({ ...makeIssue(code, 'error', zh, en, ['parallelGroups', index, ...path]), itemCode: group.id });
+      const bodies = new Set<string>();
+      group.items.forEach((code, position) => {
+        const item = this.get(code);
+        if (item) bodies.add(item.body.uscc);
+        else {
+          issue(
+            'GROUP_ITEM_UNKNOWN',
+            ['items', position],
+            `并联审批“${group.name}”引用的事项 ${code} 不在目录中`,
+            `Parallel group "${group.name}" lists item ${code}, which is not in the catalog`,
+          );
+        }
+      });
+      if (bodies.size === 1) {
+        issue(
+          'GROUP_SINGLE_BODY',
+          ['items'],
+          `并联审批“${group.name}”的事项均由同一实施主体办理，不构成并联审批`,
+          `Parallel group "${group.name}" has items of a single body only; a parallel approval spans several bodies`,
+        );
+      }
+      if (bodies.size > 0 && !bodies.has(group.leadBody)) {
+        issue(
+          'GROUP_LEAD_BODY_NOT_MEMBER',
+          ['leadBody'],
+          `并联审批“${group.name}”的牵头部门 ${group.leadBody} 未实施组内任何事项`,
+          `Parallel group "${group.name}": lead body ${group.leadBody} implements none of its items`,
+        );
+      }
+    });
+    return issues;
+  }
+
+  /**
    * The catalog as a plain catalog document (`{ meta, bodies, basicItems, items, parallelGroups }`) for JSON.
    *
    * @param meta - document metadata.
