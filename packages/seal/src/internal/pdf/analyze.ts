@@ -557,6 +557,7 @@ function checkCollisions(file: PdfFile, signatures: AnalyzedSignature[]): void {
 // Changes after signing
 
 type Kind = Change['kind'];
+type SignatureTest = (value: PdfObject | undefined) => PdfDict | undefined;
 
 function isSigDict(value: PdfObject | undefined): boolean {
   return (
@@ -588,14 +589,20 @@ function changesOfRevision(file: PdfFile, rev: number): Change[] {
       changed.set(num, { relocated: false });
       continue;
     }
+    // New containers are bookkeeping (their objects have their own entries); a replaced container is a change,
+    // because viewers resolve compressed objects through the newest container.
     if (
+      prev === undefined &&
       cur?.value instanceof PdfStream &&
       (cur.value.dict.name('Type') === 'XRef' || cur.value.dict.name('Type') === 'ObjStm')
     )
       continue;
     if (prev === undefined && cur === undefined) continue;
     if (prev && cur && sameObject(prev.value, cur.value)) continue;
-    const relocated = entry.type === 1 && entry.offset < revision.start;
+    // An entry that points at bytes written before this revision re-maps the object to old, unsigned-for-it data.
+    const relocated =
+      (entry.type === 1 && entry.offset < revision.start) ||
+      (entry.type === 2 && (file.entryAt(entry.stream, rev)?.revision ?? rev) < rev);
     const item: { prev?: IndirectObject; cur?: IndirectObject; relocated: boolean } = { relocated };
     if (prev) item.prev = prev;
     if (cur) item.cur = cur;
@@ -605,12 +612,26 @@ function changesOfRevision(file: PdfFile, rev: number): Change[] {
   const rootNum = revision.trailer.get('Root') instanceof PdfRef ? (revision.trailer.get('Root') as PdfRef).num : -1;
   const dssNums = new Set<number>();
   collectRefs(file, catalog?.get('DSS'), rev, dssNums, 0);
+  const previousDss = new Set<number>();
+  collectRefs(
+    file,
+    file.dict(file.revisions[rev - 1]?.trailer.get('Root'), rev - 1)?.get('DSS'),
+    rev - 1,
+    previousDss,
+    0,
+  );
+  /** A signature value counts only when it is a new signature dictionary of this revision. */
+  const newSignature = (value: PdfObject | undefined): PdfDict | undefined => {
+    if (!(value instanceof PdfRef)) return undefined;
+    const item = changed.get(value.num);
+    const dictionary = item?.cur?.value;
+    return item && !item.prev && dictionary instanceof PdfDict && isSigDict(dictionary) ? dictionary : undefined;
+  };
 
   const widgetKind = (value: PdfDict): Kind => {
     if (value.name('FT') === 'Sig' || value.name('Subtype') === 'Widget') {
-      const v = file.dict(value.get('V'), rev);
-      if (value.name('FT') === 'Sig' && v && isSigDict(v))
-        return v.name('Type') === 'DocTimeStamp' ? 'doc-timestamp' : 'signature';
+      const v = newSignature(value.get('V'));
+      if (value.name('FT') === 'Sig' && v) return v.name('Type') === 'DocTimeStamp' ? 'doc-timestamp' : 'signature';
       if (value.name('FT') === 'Sig') return 'annotation'; // unsigned new signature field (sneaky signature)
       return 'form-fill';
     }
@@ -621,7 +642,7 @@ function changesOfRevision(file: PdfFile, rev: number): Change[] {
     const cur = item.cur?.value;
     const prev = item.prev?.value;
     if (cur === undefined) return 'content'; // deleted object
-    if (dssNums.has(num)) return 'dss';
+    if (dssNums.has(num) && (!prev || previousDss.has(num))) return 'dss';
     if (isSigDict(cur) && !prev)
       return (cur as PdfDict).name('Type') === 'DocTimeStamp' ? 'doc-timestamp' : 'signature';
     const curDict = cur instanceof PdfDict ? cur : undefined;
@@ -635,6 +656,7 @@ function changesOfRevision(file: PdfFile, rev: number): Change[] {
           rev,
           file.get(prevDict.get('AcroForm'), rev - 1),
           file.get(curDict.get('AcroForm'), rev),
+          newSignature,
         );
       return 'content';
     }
@@ -658,17 +680,24 @@ function changesOfRevision(file: PdfFile, rev: number): Change[] {
     if (curDict && prevDict && curDict.name('Type') === 'Page') {
       const keys = changedKeys(prevDict, curDict);
       if (keys.every((k) => k === 'Annots'))
-        return annotsKind(file, rev, file.get(prevDict.get('Annots'), rev - 1), file.get(curDict.get('Annots'), rev));
+        return annotsKind(
+          file,
+          rev,
+          file.get(prevDict.get('Annots'), rev - 1),
+          file.get(curDict.get('Annots'), rev),
+          newSignature,
+        );
       return 'content';
     }
     if (curDict && prevDict && (curDict.get('Fields') !== undefined || curDict.get('SigFlags') !== undefined)) {
       const keys = changedKeys(prevDict, curDict);
-      if (keys.every((k) => k === 'Fields' || k === 'SigFlags')) return fieldsKind(file, rev, prevDict, curDict);
+      if (keys.every((k) => k === 'Fields' || k === 'SigFlags'))
+        return fieldsKind(file, rev, prevDict, curDict, newSignature);
       return 'content';
     }
     if (cur instanceof PdfArray && prev instanceof PdfArray) {
       // An indirect /Annots or /Fields array: only appends are acceptable.
-      return appendedKind(file, rev, prev, cur);
+      return appendedKind(file, rev, prev, cur, newSignature);
     }
     if (curDict && !prevDict && curDict.get('FT') !== undefined)
       return curDict.name('FT') === 'Sig' ? widgetKind(curDict) : 'content';
@@ -686,6 +715,12 @@ function changesOfRevision(file: PdfFile, rev: number): Change[] {
     }
   }
   const groups = new Map<Kind, string[]>();
+  // A trailer that switches /Root, /Encrypt or /Info to another object changes what viewers show.
+  const previousTrailer = file.revisions[rev - 1]?.trailer;
+  for (const key of ['Root', 'Encrypt', 'Info']) {
+    if (!sameObject(previousTrailer?.get(key), revision.trailer.get(key)))
+      groups.set('content', [...(groups.get('content') ?? []), `trailer /${key}`]);
+  }
   for (const [num, kind] of kinds) {
     const list = groups.get(kind) ?? [];
     list.push(`${num} ${changed.get(num)?.cur?.gen ?? 0}`);
@@ -694,15 +729,15 @@ function changesOfRevision(file: PdfFile, rev: number): Change[] {
   return [...groups].map(([kind, objects]) => ({ revision: rev, objects, permitted: false, kind }));
 }
 
-function appendedKind(file: PdfFile, rev: number, prev: PdfArray, cur: PdfArray): Kind {
+function appendedKind(file: PdfFile, rev: number, prev: PdfArray, cur: PdfArray, newSignature: SignatureTest): Kind {
   if (cur.items.length < prev.items.length || !prev.items.every((x, i) => sameObject(x, cur.items[i])))
     return 'content';
   let kind: Kind = 'signature';
   for (const item of cur.items.slice(prev.items.length)) {
     const d = file.dict(item, rev);
     if (!d) return 'unknown';
-    const v = file.dict(d.get('V'), rev);
-    if (d.name('FT') === 'Sig' && v && isSigDict(v)) {
+    const v = newSignature(d.get('V'));
+    if (d.name('FT') === 'Sig' && v) {
       if (v.name('Type') === 'DocTimeStamp' && kind === 'signature') kind = 'doc-timestamp';
       continue;
     }
@@ -712,13 +747,25 @@ function appendedKind(file: PdfFile, rev: number, prev: PdfArray, cur: PdfArray)
   return kind;
 }
 
-function annotsKind(file: PdfFile, rev: number, prev: PdfObject | undefined, cur: PdfObject | undefined): Kind {
+function annotsKind(
+  file: PdfFile,
+  rev: number,
+  prev: PdfObject | undefined,
+  cur: PdfObject | undefined,
+  newSignature: SignatureTest,
+): Kind {
   const p = prev instanceof PdfArray ? prev : new PdfArray([]);
   if (!(cur instanceof PdfArray)) return 'content';
-  return appendedKind(file, rev, p, cur);
+  return appendedKind(file, rev, p, cur, newSignature);
 }
 
-function fieldsKind(file: PdfFile, rev: number, prev: PdfObject | undefined, cur: PdfObject | undefined): Kind {
+function fieldsKind(
+  file: PdfFile,
+  rev: number,
+  prev: PdfObject | undefined,
+  cur: PdfObject | undefined,
+  newSignature: SignatureTest,
+): Kind {
   const p = prev instanceof PdfDict ? prev : new PdfDict();
   if (!(cur instanceof PdfDict)) return 'content';
   const keys = changedKeys(p, cur);
@@ -727,7 +774,7 @@ function fieldsKind(file: PdfFile, rev: number, prev: PdfObject | undefined, cur
   const pf = file.get(p.get('Fields'), rev - 1);
   const cf = file.get(cur.get('Fields'), rev);
   if (!(cf instanceof PdfArray)) return 'content';
-  return appendedKind(file, rev, pf instanceof PdfArray ? pf : new PdfArray([]), cf);
+  return appendedKind(file, rev, pf instanceof PdfArray ? pf : new PdfArray([]), cf, newSignature);
 }
 
 function collectRefs(file: PdfFile, value: PdfObject | undefined, rev: number, out: Set<number>, depth: number): void {

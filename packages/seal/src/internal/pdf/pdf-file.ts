@@ -300,8 +300,11 @@ export class PdfFile {
     const found = this.entryAt(num, rev);
     if (!found || found.entry.type === 0) return undefined;
     const { entry } = found;
+    // Compressed objects are read through the object stream as the viewing revision sees it (as viewers do).
+    const containerRevision =
+      entry.type === 2 ? (this.entryAt(entry.stream, rev)?.revision ?? found.revision) : found.revision;
     const key =
-      entry.type === 1 ? `o${entry.offset}:${found.revision}` : `s${entry.stream}:${entry.index}:${found.revision}`;
+      entry.type === 1 ? `o${entry.offset}:${found.revision}` : `s${entry.stream}:${entry.index}:${containerRevision}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached ?? undefined;
     if (this.resolving > 32) throw new PdfFormatError('reference chain too deep (cycle?)');
@@ -319,7 +322,7 @@ export class PdfFile {
           );
         }
       } else {
-        result = this.compressedObject(num, entry.stream, entry.index, found.revision);
+        result = this.compressedObject(num, entry.stream, entry.index, containerRevision);
       }
       this.cache.set(key, result);
       return result;
