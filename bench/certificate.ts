@@ -187,6 +187,8 @@ const notes = [
   `per core with workers: ${(threaded.perSecond / Math.min(workers, cpus().length)).toFixed(1)} cert/s`,
 ];
 
+report('certificate', metrics, notes);
+
 if (batchArg) {
   const size = Number(batchArg);
   const start = performance.now();
@@ -217,7 +219,7 @@ if (batchArg) {
   }
   const seconds = (performance.now() - start) / 1000;
   notes.push(
-    `batch of ${size}: ${issued} issued, ${failed} failed, ${seconds.toFixed(0)} s (${(issued / seconds).toFixed(1)} cert/s), ${(bytes / 2 ** 20).toFixed(0)} MB of PDF, main-thread peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (process, incl. ${workers} workers)`,
+    `batch of ${size} (${workers} workers, counting sink): ${issued} issued, ${failed} failed, ${seconds.toFixed(0)} s (${(issued / seconds).toFixed(1)} cert/s), ${(bytes / 2 ** 20).toFixed(0)} MB of PDF, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (whole process: main thread + ${workers} worker threads)`,
   );
+  report('certificate', metrics, notes);
 }
-report('certificate', metrics, notes);

@@ -1,4 +1,4 @@
-import type { CheckResult, Issue } from '@zwfw/catalog';
+import { type CheckResult, checkUscc, type Issue } from '@zwfw/catalog';
 import { CertificateError } from '../errors';
 import { describe } from '../internal/describe';
 
@@ -118,7 +118,8 @@ export function createCertificateId(input: CertificateIdInput): string {
  *
  * Issue codes: `CERTIFICATE_ID_TYPE` (not a string), `CERTIFICATE_ID_FORMAT`, `CERTIFICATE_ID_ROOT_NONCONFORMING`,
  * `CERTIFICATE_ID_ROOT`, `CERTIFICATE_ID_SEGMENT`, `CERTIFICATE_ID_VERSION`, `CERTIFICATE_ID_CHECK_CHARACTER`
- * (errors); `CERTIFICATE_ID_TYPE_CODE_LENGTH`, `CERTIFICATE_ID_ISSUER_CODE_LENGTH` (warnings).
+ * (errors); `CERTIFICATE_ID_TYPE_CODE_LENGTH`, `CERTIFICATE_ID_ISSUER_CODE_LENGTH`, `CERTIFICATE_ID_TYPE_CODE_USCC`,
+ * `CERTIFICATE_ID_ISSUER_CODE_USCC` (warnings; USCC check from `@zwfw/catalog`).
  *
  * @param id - any value.
  * @returns `{ valid, issues, parts? }`; `parts` is present when the six segments could be read.
@@ -232,6 +233,29 @@ export function checkCertificateId(id: unknown): CheckResult<CertificateIdParts>
         'CERTIFICATE_ID_ISSUER_CODE_LENGTH',
         `颁发机构代码通常为 18 位统一社会信用代码或 6 位行政区划代码，实际 ${issuerCode.length} 位`,
         `The issuer code is usually an 18-character USCC or a 6-digit area code, found ${issuerCode.length}`,
+        ['issuerCode'],
+        'warning',
+      ),
+    );
+  }
+  // The type code starts with the defining authority's USCC and the issuer code usually is a USCC (GB 32100).
+  if (typeCode.length === 21 && !checkUscc(typeCode.slice(0, 18)).valid) {
+    issues.push(
+      issue(
+        'CERTIFICATE_ID_TYPE_CODE_USCC',
+        '证照类型代码的前 18 位不是有效的统一社会信用代码',
+        'The first 18 characters of the type code are not a valid USCC',
+        ['typeCode'],
+        'warning',
+      ),
+    );
+  }
+  if (issuerCode.length === 18 && !checkUscc(issuerCode).valid) {
+    issues.push(
+      issue(
+        'CERTIFICATE_ID_ISSUER_CODE_USCC',
+        '颁发机构代码不是有效的统一社会信用代码',
+        'The issuer code is not a valid USCC',
         ['issuerCode'],
         'warning',
       ),

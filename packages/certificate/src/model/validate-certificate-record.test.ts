@@ -33,7 +33,7 @@ describe('validateCertificateRecord', () => {
       ['RECORD_FACE_UNKNOWN', 'face.extra', 'warning'],
       ['CERTIFICATE_ID_CHECK_CHARACTER', 'identifier.check', 'error'],
       ['RECORD_HOLDER_CODE_TYPE', 'holder.codeType', 'error'],
-      ['RECORD_HOLDER_CODE', 'holder.code', 'error'],
+      ['USCC_FORMAT', 'holder.code', 'error'],
       ['RECORD_VALIDITY', 'validUntil', 'error'],
     ]);
     expect(report.issues[0]?.message.zh).toBe('证明事项（face.content）：证明事项不能为空');

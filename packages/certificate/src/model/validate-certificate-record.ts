@@ -1,35 +1,23 @@
-import type { CheckResult, Issue } from '@zwfw/catalog';
+import { type CheckResult, checkResidentId, checkUscc, type Issue } from '@zwfw/catalog';
 import type { z } from 'zod';
 import { checkCertificateId } from '../identifier/certificate-id';
+import { maskCode } from '../internal/mask';
 import { type CertificateRecord, CertificateRecordSchema } from './certificate-record';
 import type { CertificateType } from './certificate-type';
 
 /** The report of {@link validateCertificateRecord}: the catalog's `CheckResult` carrying the parsed record. */
 export type CertificateRecordReport = CheckResult<CertificateRecord>;
 
-const HOLDER_CODE_TYPES: Record<string, { category: string; pattern: RegExp; zh: string; en: string }> = {
-  '111': {
-    category: 'NATURAL_PERSON',
-    pattern: /^\d{17}[\dX]$/,
-    zh: '18 位公民身份号码',
-    en: 'an 18-character resident ID number',
-  },
-  '001': {
-    category: 'ORGANIZATION',
-    pattern: /^[0-9A-HJ-NPQRTUWXY]{18}$/,
-    zh: '18 位统一社会信用代码',
-    en: 'an 18-character USCC',
-  },
-};
-
 /**
  * Validate a record against its certificate type: the record schema, the face schema (labels in messages), the
  * identifier (format, check character, and that its type code and version match the record), the holder code type
- * allowed by the type, the holder code's form, dates (issue ≤ valid from ≤ valid until) and the validity rule.
+ * allowed by the type, the holder code (`checkResidentId` for 111, `checkUscc` for 001, from `@zwfw/catalog`), the
+ * issuer's USCC, dates (issue ≤ valid from ≤ valid until) and the validity rule.
  * Never throws; personal data never appears in the messages.
  *
  * Issue codes: `RECORD_SCHEMA`, `RECORD_TYPE_MISMATCH`, `RECORD_FACE`, `RECORD_FACE_UNKNOWN` (warning),
- * `RECORD_IDENTIFIER`, `RECORD_IDENTIFIER_MISMATCH`, `RECORD_HOLDER_CODE_TYPE`, `RECORD_HOLDER_CODE`,
+ * `RECORD_IDENTIFIER_MISMATCH`, `RECORD_HOLDER_CODE_TYPE`, the catalog's `RESIDENT_ID_*` / `USCC_*` codes for
+ * `holder.code` and `issuer.uscc`,
  * `RECORD_DATES`, `RECORD_VALIDITY`, plus the identifier's own `CERTIFICATE_ID_*` codes.
  *
  * @param record - any value (e.g. parsed JSON).
@@ -113,17 +101,24 @@ export function validateCertificateRecord(record: unknown, type: CertificateType
       ),
     );
   }
-  const rule = HOLDER_CODE_TYPES[codeType];
-  if (rule && !rule.pattern.test(value.holder.code)) {
-    issues.push(
-      issue(
-        'RECORD_HOLDER_CODE',
-        ['holder', 'code'],
-        `持证主体代码应为${rule.zh}（值已隐去）`,
-        `holder.code must be ${rule.en} (value withheld)`,
-      ),
-    );
+  // Holder and issuer codes use the catalog's checks (GB 11643 / GB 32100); their messages are already masked.
+  const holderCheck =
+    codeType === '111'
+      ? checkResidentId(value.holder.code)
+      : codeType === '001'
+        ? checkUscc(value.holder.code)
+        : undefined;
+  const masked = maskCode(value.holder.code);
+  for (const found of holderCheck?.issues ?? []) {
+    // A holder code may be a person's ID number even when typed as a USCC: never echo it.
+    const hide = (text: string) => text.split(value.holder.code).join(masked);
+    issues.push({
+      ...found,
+      path: ['holder', 'code'],
+      message: { zh: hide(found.message.zh), en: hide(found.message.en) },
+    });
   }
+  for (const found of checkUscc(value.issuer.uscc).issues) issues.push({ ...found, path: ['issuer', 'uscc'] });
 
   if (value.validUntil !== undefined && value.validUntil < value.validFrom) {
     issues.push(issue('RECORD_DATES', ['validUntil'], '有效期截止日期早于起始日期', 'validUntil is before validFrom'));

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { CertificateError, CertificateValidationError } from '../errors';
 import { describe } from '../internal/describe';
+import { maskCode } from '../internal/mask';
 import {
   type CertificateRecord,
   type CertificateRecordInput,
@@ -239,12 +240,6 @@ export async function renderCertificatePdf(
   );
   compressContentStreams(document);
   return document.save({ updateFieldAppearances: false });
-}
-
-/** Mask all but the first 4 and last 2 characters: `4304************1X`. */
-export function maskCode(code: string): string {
-  if (code.length <= 6) return '*'.repeat(code.length);
-  return `${code.slice(0, 4)}${'*'.repeat(code.length - 6)}${code.slice(-2)}`;
 }
 
 const DATE_ZH = (date: string) => `${date.slice(0, 4)}年${date.slice(5, 7)}月${date.slice(8, 10)}日`;
