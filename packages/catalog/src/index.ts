@@ -42,7 +42,13 @@ export {
 } from './codes/implementation-code';
 export type { HandlingItemCodeParts, ImplementationCodeParts } from './codes/implementation-code';
 
-export { DIVISION_DATA_VERSION, findDivision, findFunctionalZone, listDivisions } from './divisions/divisions';
+export {
+  DIVISION_DATA_VERSION,
+  findDivision,
+  findFunctionalZone,
+  listDivisions,
+  registerFunctionalZone,
+} from './divisions/divisions';
 export type { Division, DivisionLevel, ListDivisionsOptions } from './divisions/divisions';
 export { HENGYANG_FUNCTIONAL_ZONES } from './divisions/functional-zones';
 export type { FunctionalZone } from './divisions/functional-zones';

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DIVISION_DATA_VERSION, findDivision, findFunctionalZone, listDivisions } from './divisions';
+import {
+  DIVISION_DATA_VERSION,
+  findDivision,
+  findFunctionalZone,
+  listDivisions,
+  registerFunctionalZone,
+} from './divisions';
 import { HENGYANG_FUNCTIONAL_ZONES } from './functional-zones';
 
 describe('bundled division data', () => {
@@ -67,5 +73,21 @@ describe('bundled division data', () => {
     expect(findFunctionalZone('430400-GXQ')).toMatchObject({ parentDivision: '430400', statisticalCode: '430476' });
     for (const zone of HENGYANG_FUNCTIONAL_ZONES) expect(findDivision(zone.parentDivision)).toBeDefined();
     expect(findFunctionalZone('nope')).toBeUndefined();
+  });
+
+  it('registers other functional zones and rejects unknown parents', () => {
+    registerFunctionalZone({
+      code: '430100-GXQ',
+      name: '长沙高新技术产业开发区',
+      parentDivision: '430100',
+      source: 'test',
+    });
+    expect(findFunctionalZone('430100-GXQ')?.parentDivision).toBe('430100');
+    expect(() => registerFunctionalZone({ code: 'X', name: 'x', parentDivision: '999999', source: 'test' })).toThrow(
+      expect.objectContaining({
+        code: 'ERR_CATALOG_INPUT_INVALID',
+        message: 'Functional zone X: parent division "999999" is not in the bundled division data',
+      }),
+    );
   });
 });

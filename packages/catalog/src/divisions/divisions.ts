@@ -1,3 +1,4 @@
+import { CatalogError } from '../errors';
 import { DIVISION_VALID_FROM, RETIRED_DIVISIONS } from './changes';
 import { DIVISION_DATA_SOURCE, DIVISION_ROWS } from './data.generated';
 import { HENGYANG_FUNCTIONAL_ZONES } from './functional-zones';
@@ -146,16 +147,44 @@ export function listDivisions(options: ListDivisionsOptions = {}): Division[] {
   return out.sort((a, b) => a.code.localeCompare(b.code));
 }
 
+const zones = new Map<string, FunctionalZone>(HENGYANG_FUNCTIONAL_ZONES.map((zone) => [zone.code, zone]));
+
 /**
- * Look up a functional zone (功能区) without a GB/T 2260 code by its local code.
+ * Look up a functional zone (功能区) without a GB/T 2260 code by its local code (bundled Hengyang zones and zones
+ * added with {@link registerFunctionalZone}).
  *
  * @param code - the zone's local code, e.g. `430400-GXQ`.
- * @returns the zone or `undefined`.
+ * @returns a copy of the zone or `undefined`.
  * @example
  * ```ts
  * findFunctionalZone('430400-GXQ')?.name; // '衡阳高新技术产业开发区'
  * ```
  */
 export function findFunctionalZone(code: string): FunctionalZone | undefined {
-  return HENGYANG_FUNCTIONAL_ZONES.find((zone) => zone.code === code);
+  const zone = zones.get(code);
+  return zone === undefined ? undefined : { ...zone };
+}
+
+/**
+ * Add (or replace) a functional zone, e.g. another city's 高新区, so that items implemented by it validate
+ * (`body.division: null`, `body.zoneCode`).
+ *
+ * @param zone - the zone; `parentDivision` must be a known division code.
+ * @throws {CatalogError} `ERR_CATALOG_INPUT_INVALID` when the code is empty or the parent division is unknown.
+ * @example
+ * ```ts
+ * registerFunctionalZone({ code: '430100-GXQ', name: '长沙高新技术产业开发区', parentDivision: '430100', source: 'local list' });
+ * ```
+ */
+export function registerFunctionalZone(zone: FunctionalZone): void {
+  if (typeof zone?.code !== 'string' || zone.code.trim() === '' || typeof zone.name !== 'string') {
+    throw new CatalogError('ERR_CATALOG_INPUT_INVALID', 'registerFunctionalZone() needs a zone with a code and a name');
+  }
+  if (lookupDivision(zone.parentDivision) === undefined) {
+    throw new CatalogError(
+      'ERR_CATALOG_INPUT_INVALID',
+      `Functional zone ${zone.code}: parent division "${zone.parentDivision}" is not in the bundled division data`,
+    );
+  }
+  zones.set(zone.code, { ...zone });
 }
