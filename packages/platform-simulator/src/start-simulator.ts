@@ -184,7 +184,12 @@ function checkOption(name: string, value: number | undefined, min: number, max: 
  * import { createExchangeClient } from '@zwfw/exchange-client';
  *
  * const sim = await startSimulator();
- * const client = createExchangeClient({ baseUrl: sim.apiUrl, credentials: sim.credentials });
+ * const client = createExchangeClient({
+ *   baseUrl: sim.apiUrl,
+ *   credentials: sim.credentials,
+ *   client: { regionCode: '430400000000', organizationCode: '11430400MB1D03622X', systemCode: 'HY-TEST' },
+ *   receipts: { verificationKey: sim.publicJwk },
+ * });
  * sim.addFaults([{ match: { method: 'POST', path: '/api/v1/cases' }, mode: 'drop-after-commit', times: 1 }]);
  * // … submit, then assert sim.cases() holds the case exactly once …
  * await sim.close();
