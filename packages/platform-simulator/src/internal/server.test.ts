@@ -126,6 +126,34 @@ describe('gateway checks', () => {
     expect(big.json.message).toContain('65536 bytes');
   });
 
+  it('answers 413 for an oversized chunked body (no Content-Length) without buffering it', async () => {
+    const { sim } = holder;
+    const { createHmacSigner } = await import('@zwfw/exchange-client');
+    const body = new TextEncoder().encode(JSON.stringify({ filler: 'x'.repeat(5_000_000) }));
+    const url = `${sim.url}/api/v1/cases`;
+    const headers = await createHmacSigner(sim.credentials).sign({
+      method: 'POST',
+      url,
+      body,
+      timestamp: Date.now(),
+      nonce: randomUUID(),
+    });
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(body);
+        controller.close();
+      },
+    });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { ...headers, 'idempotency-key': randomUUID() },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect((await response.json()).code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
   it('answers 404 NOT_FOUND for unknown paths and names the accepted methods', async () => {
     const unknown = await call('GET', '/api/v1/nothing');
     expect(unknown.status).toBe(404);
