@@ -88,4 +88,20 @@ describe('formatCatalogCsv / parseCatalogCsv', () => {
     expect(bytes.cause).toBeInstanceOf(TypeError);
     expect(() => parseCatalogCsv(42 as never)).toThrow(expect.objectContaining({ code: 'ERR_CATALOG_INPUT_INVALID' }));
   });
+
+  it('neutralises formula cells for Excel and restores them on import', () => {
+    const item = {
+      ...items[0],
+      name: '=HYPERLINK("http://x")',
+      onSiteReason: "'-already quoted",
+    } as ImplementationItemInput;
+    const csv = formatCatalogCsv([item]);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(csv).not.toMatch(/,=HYPERLINK/);
+    const back = parseCatalogCsv(csv).items[0];
+    expect(back?.name).toBe('=HYPERLINK("http://x")');
+    expect(back?.onSiteReason).toBe("'-already quoted");
+    const quotes = { ...items[0], onSiteReason: "''x" } as ImplementationItemInput;
+    expect(parseCatalogCsv(formatCatalogCsv([quotes])).items[0]?.onSiteReason).toBe("''x");
+  });
 });

@@ -63,6 +63,19 @@ const KNOWN_KEYS = new Set(COLUMNS.map(([, path]) => path[0] as string));
 const BOM = '\uFEFF';
 const LIST_SEPARATOR = ';';
 
+// Excel runs cells that start with = + - @ (or a tab/CR before them) as formulas: CSV injection. Such cells are written
+// with a leading apostrophe, which Excel shows as text and parseCatalogCsv removes again (as Excel does, a leading
+// apostrophe is a text marker: values that start with one get a second one).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function protect(cell: string): string {
+  return FORMULA_START.test(cell) || cell.startsWith("'") ? `'${cell}` : cell;
+}
+
+function unprotect(cell: string): string {
+  return cell.startsWith("'") ? cell.slice(1) : cell;
+}
+
 function quote(cell: string): string {
   return /[",\r\n]/.test(cell) || cell.startsWith(' ') || cell.endsWith(' ') ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
@@ -107,7 +120,8 @@ export interface FormatCatalogCsvOptions {
  * Write implementation items as CSV with Chinese column headers (实施编码, 事项名称, …): UTF-8 with BOM, CRLF line
  * ends. Scalar fields get one column each (enumeration values as codes, booleans as 是/否, lists separated by `;`);
  * nested groups (申请材料, 办理流程 …) are JSON cells. Unknown top-level fields are written as extra columns named after
- * the field, so {@link parseCatalogCsv} restores them.
+ * the field, so {@link parseCatalogCsv} restores them. Cells starting with `=`, `+`, `-` or `@` get a leading `'` so
+ * that Excel does not run them as formulas (CSV injection); {@link parseCatalogCsv} removes it.
  *
  * @param items - parsed or input items.
  * @param options - see {@link FormatCatalogCsvOptions}.
@@ -134,10 +148,10 @@ export function formatCatalogCsv(
   const header = [...COLUMNS.map(([name]) => name), ...extraKeys];
   const lines = [header.map(quote).join(',')];
   for (const item of items) {
-    const cells = COLUMNS.map(([, path, kind]) => quote(formatCell(get(item, path), kind)));
+    const cells = COLUMNS.map(([, path, kind]) => quote(protect(formatCell(get(item, path), kind))));
     for (const key of extraKeys) {
       const value = (item as Record<string, unknown>)[key];
-      cells.push(quote(value === undefined ? '' : JSON.stringify(value)));
+      cells.push(quote(protect(value === undefined ? '' : JSON.stringify(value))));
     }
     lines.push(cells.join(','));
   }
@@ -300,7 +314,7 @@ export function parseCatalogCsv(input: string | Uint8Array | ArrayBuffer): Parse
     const record: Record<string, unknown> = {};
     const columnOfPath = new Map<string, string>();
     header.forEach((name, index) => {
-      const raw = cells[index] ?? '';
+      const raw = unprotect(cells[index] ?? '');
       const column = columnByName.get(name);
       if (!column) {
         if (raw === '') return;

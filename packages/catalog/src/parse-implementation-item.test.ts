@@ -41,4 +41,11 @@ describe('parseImplementationItem', () => {
     const parsed = parseImplementationItem(raw, { profile: 'vendor-common' });
     expect(parsed.legalLimit.unit).toBe('WORKING_DAY');
   });
+
+  it('reports uncopyable input as a SCHEMA issue instead of throwing', () => {
+    const hostile = { ...good, extensions: { fn: () => 1 } };
+    const result = safeParseImplementationItem(hostile, { profile: 'vendor-common' });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(result.error.issues[0]).toMatchObject({ code: 'SCHEMA', path: [] });
+  });
 });

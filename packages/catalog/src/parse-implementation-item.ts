@@ -1,4 +1,5 @@
-import { CatalogValidationError } from './errors';
+import { CatalogValidationError, isCatalogError } from './errors';
+import { makeIssue } from './internal/issues';
 import type { Issue } from './issue';
 import { DEFAULT_PROFILE, getProfile } from './profiles/profile';
 import { toModelCodes } from './profiles/profile-codes';
@@ -17,7 +18,18 @@ export type SafeParseImplementationItemResult =
 
 function run(input: unknown, options: ParseImplementationItemOptions): { item: unknown; issues: Issue[] } {
   const profile = getProfile(options.profile);
-  const item = profile.name === DEFAULT_PROFILE ? input : toModelCodes(input, profile);
+  let item = input;
+  if (profile.name !== DEFAULT_PROFILE) {
+    try {
+      item = toModelCodes(input, profile);
+    } catch (error) {
+      if (!isCatalogError(error)) throw error;
+      return {
+        item,
+        issues: [makeIssue('SCHEMA', 'error', '事项不是普通 JSON 数据，无法映射代码', error.message, [])],
+      };
+    }
+  }
   const report = validateCatalog([item], options);
   const strip = (issue: Issue): Issue => ({ ...issue, path: (issue.path ?? []).slice(1) });
   return { item, issues: [...report.errors.map(strip), ...report.warnings.map(strip)] };

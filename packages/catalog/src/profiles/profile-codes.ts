@@ -1,3 +1,4 @@
+import { CatalogError } from '../errors';
 import { getProfile } from './profile';
 import type { Profile, ProfileCodeSet } from './profile';
 
@@ -51,7 +52,15 @@ function visit(node: unknown, path: readonly string[], pointer: string, visitor:
 }
 
 function clone<T>(value: T): T {
-  return structuredClone(value);
+  try {
+    return structuredClone(value);
+  } catch (cause) {
+    throw new CatalogError(
+      'ERR_CATALOG_INPUT_INVALID',
+      'The record is not plain JSON-like data (it holds functions, symbols or other values that cannot be copied)',
+      { cause },
+    );
+  }
 }
 
 /**
@@ -62,7 +71,8 @@ function clone<T>(value: T): T {
  * @param record - an item-shaped object with raw codes (not modified).
  * @param profile - a registered profile name or a profile object.
  * @returns a new object with model values.
- * @throws {CatalogError} `ERR_CATALOG_PROFILE_UNKNOWN` for an unknown profile name.
+ * @throws {CatalogError} `ERR_CATALOG_PROFILE_UNKNOWN` for an unknown profile name; `ERR_CATALOG_INPUT_INVALID` when
+ *   the record cannot be copied (functions, symbols).
  * @example
  * ```ts
  * const item = toModelCodes(vendorRecord, 'vendor-common');
@@ -101,7 +111,8 @@ export function toModelCodes<T>(record: T, profile: string | Profile): T {
  * @param item - an item with model values (not modified).
  * @param profile - a registered profile name or a profile object.
  * @returns a new object with raw codes.
- * @throws {CatalogError} `ERR_CATALOG_PROFILE_UNKNOWN` for an unknown profile name.
+ * @throws {CatalogError} `ERR_CATALOG_PROFILE_UNKNOWN` for an unknown profile name; `ERR_CATALOG_INPUT_INVALID` when
+ *   the item cannot be copied (functions, symbols).
  * @example
  * ```ts
  * toProfileCodes(toModelCodes(vendorRecord, 'vendor-common'), 'vendor-common'); // deep-equals vendorRecord
