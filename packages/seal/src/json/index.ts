@@ -10,6 +10,7 @@ export type { SignJsonOptions } from './sign-json';
 export { decodeJson } from './decode-json';
 export type { DecodedJson } from './decode-json';
 export { canonicalizeJson, MAX_JSON_DEPTH } from './canonicalize-json';
+export { DEFAULT_SM2_JWS_ALG } from './jws';
 export type { JwsAlgorithm } from './jws';
 export type { Signer } from '../signer';
 export type { SignatureAlgorithm } from '../types';

@@ -4,16 +4,25 @@ import { base64url } from 'jose';
 import { SealError } from '../errors';
 import type { SignatureAlgorithm } from '../types';
 
-/** JWS `alg` values this package signs and verifies (JOSE names; SM2 is not yet supported for JSON). */
-export type JwsAlgorithm = Exclude<SignatureAlgorithm, 'SM2-SM3'>;
+/**
+ * Algorithms this package signs and verifies JWS with. All but `SM2-SM3` are JOSE `alg` names; SM2 has no IANA JOSE
+ * name and is written under {@link DEFAULT_SM2_JWS_ALG} (configurable).
+ */
+export type JwsAlgorithm = SignatureAlgorithm;
 
-export const JWS_ALGORITHMS: readonly JwsAlgorithm[] = ['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'];
+export const JWS_ALGORITHMS: readonly JwsAlgorithm[] = ['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA', 'SM2-SM3'];
+
+/**
+ * The private JWS `alg` header value used for SM2 with SM3 (GB/T 32918, user ID per policy). There is no registered
+ * JOSE name for SM2: pass `sm2AlgorithmName` to `signJson` / `validateJson` to match a counterpart's spelling.
+ */
+export const DEFAULT_SM2_JWS_ALG = 'SM2SM3';
 
 /** Most certificates accepted in an `x5c` header (leaf + intermediates + root). */
 export const MAX_X5C_CERTIFICATES = 10;
 
 /** Byte length of one ECDSA coordinate (r or s) per algorithm. */
-const ECDSA_COORDINATE_BYTES: Partial<Record<JwsAlgorithm, number>> = { ES256: 32, ES384: 48 };
+const ECDSA_COORDINATE_BYTES: Partial<Record<JwsAlgorithm, number>> = { ES256: 32, ES384: 48, 'SM2-SM3': 32 };
 
 /** A JWS taken apart, before any cryptography. */
 export interface ParsedJws {
@@ -230,7 +239,7 @@ export function ecdsaDerToRaw(signature: Uint8Array, coordinateBytes: number): U
   }
 }
 
-/** Coordinate size for ECDSA algorithms, undefined for others. */
+/** Coordinate size for ECDSA and SM2 algorithms, undefined for others. */
 export function ecdsaCoordinateBytes(algorithm: JwsAlgorithm): number | undefined {
   return ECDSA_COORDINATE_BYTES[algorithm];
 }

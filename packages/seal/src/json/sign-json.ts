@@ -3,7 +3,14 @@ import { SealError } from '../errors';
 import { describeInput } from '../internal/asn1/input';
 import type { Signer } from '../signer';
 import { canonicalizeJson } from './canonicalize-json';
-import { ecdsaCoordinateBytes, ecdsaDerToRaw, encodeBase64, JWS_ALGORITHMS, type JwsAlgorithm } from './jws';
+import {
+  DEFAULT_SM2_JWS_ALG,
+  ecdsaCoordinateBytes,
+  ecdsaDerToRaw,
+  encodeBase64,
+  JWS_ALGORITHMS,
+  type JwsAlgorithm,
+} from './jws';
 
 /** Options of {@link signJson}. */
 export interface SignJsonOptions {
@@ -35,6 +42,11 @@ export interface SignJsonOptions {
   includeX5c?: boolean;
   /** `typ` header, e.g. `JOSE` or an application media type. Omitted by default. */
   type?: string;
+  /**
+   * The `alg` header written for an `SM2-SM3` signer (SM2 has no registered JOSE name).
+   * @default 'SM2SM3'
+   */
+  sm2AlgorithmName?: string;
 }
 
 function payloadBytes(payload: unknown, canonicalize: 'jcs' | 'none'): Uint8Array {
@@ -61,7 +73,7 @@ function checkOptions(signer: Signer, options: SignJsonOptions): JwsAlgorithm {
   if (!(JWS_ALGORITHMS as readonly string[]).includes(algorithm)) {
     throw new SealError(
       'ERR_SEAL_ALGORITHM_UNSUPPORTED',
-      `signJson(): the signer's algorithm "${String(algorithm)}" cannot make a JWS here; use one of ${JWS_ALGORITHMS.join(', ')} (SM2 JWS is not supported yet).`,
+      `signJson(): the signer's algorithm "${String(algorithm)}" cannot make a JWS; use one of ${JWS_ALGORITHMS.join(', ')}.`,
     );
   }
   if (options.includeX5c !== false && !(signer.certificate instanceof Uint8Array)) {
@@ -73,6 +85,7 @@ function checkOptions(signer: Signer, options: SignJsonOptions): JwsAlgorithm {
   for (const [name, value] of [
     ['keyId', options.keyId],
     ['type', options.type],
+    ['sm2AlgorithmName', options.sm2AlgorithmName],
   ] as const) {
     if (value !== undefined && (typeof value !== 'string' || value === '')) {
       throw new SealError(
@@ -91,11 +104,12 @@ function checkOptions(signer: Signer, options: SignJsonOptions): JwsAlgorithm {
  * the JWS r‖s form.
  *
  * @param payload - a JSON value (canonicalized with RFC 8785 by default) or a `Uint8Array`/`ArrayBuffer` signed as is.
- * @param signer - the signer; its algorithm must be ES256, ES384, RS256, PS256 or EdDSA.
+ * @param signer - the signer; its algorithm must be ES256, ES384, RS256, PS256, EdDSA or SM2-SM3 (a UKey/HSM signer
+ *   returning a DER SM2 signature; the JWS carries raw r‖s under the `alg` {@link DEFAULT_SM2_JWS_ALG}).
  * @param options - serialization, canonicalization, detached payload, `kid`, `typ`, `x5c`; see {@link SignJsonOptions}.
  * @returns the JWS: a compact string, or flattened JWS JSON text when `serialization: 'json'`.
  * @throws {@link SealError} `ERR_SEAL_INPUT_INVALID` for a payload that is not I-JSON or bad options;
- *   `ERR_SEAL_ALGORITHM_UNSUPPORTED` for an SM2 (or unknown) signer; `ERR_SEAL_SIGNER_FAILED` when the signer fails
+ *   `ERR_SEAL_ALGORITHM_UNSUPPORTED` for an unknown signer algorithm; `ERR_SEAL_SIGNER_FAILED` when the signer fails
  *   or returns a malformed signature.
  * @example
  * ```ts
@@ -111,7 +125,9 @@ export async function signJson(payload: unknown, signer: Signer, options: SignJs
   const bytes = payloadBytes(payload, options.canonicalize ?? 'jcs');
   const detached = options.detached === true;
 
-  const header: Record<string, unknown> = { alg: algorithm };
+  const header: Record<string, unknown> = {
+    alg: algorithm === 'SM2-SM3' ? (options.sm2AlgorithmName ?? DEFAULT_SM2_JWS_ALG) : algorithm,
+  };
   if (options.type !== undefined) header.typ = options.type;
   if (options.keyId !== undefined) header.kid = options.keyId;
   if (options.includeX5c !== false) {

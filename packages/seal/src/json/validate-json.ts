@@ -1,6 +1,8 @@
 import { base64url, flattenedVerify, importX509 } from 'jose';
 import { SealError } from '../errors';
 import { type ParsedCertificate, parseCertificate } from '../internal/asn1/certificate';
+import { childrenOf, contentOf, expectTag, readOid, readSingle } from '../internal/asn1/der';
+import { OID } from '../internal/asn1/oids';
 import { bytesEqual, toHex, toPem } from '../internal/asn1/input';
 import { validateCertificatePath } from '../internal/trust/validate-certificate-path';
 import {
@@ -12,10 +14,11 @@ import {
   type ValidationCheck,
   type ValidationReport,
 } from '../report';
-import type { TrustPolicy } from '../types';
+import { SM2_DEFAULT_USER_ID, type TrustPolicy } from '../types';
 import { canonicalizeJson } from './canonicalize-json';
 import {
   attachedPayloadBytes,
+  DEFAULT_SM2_JWS_ALG,
   decodeBase64Url,
   isDetached,
   JWS_ALGORITHMS,
@@ -40,7 +43,16 @@ export interface JsonTrustPolicy extends TrustPolicy {
    * Required for a detached JWS; for an attached one, the signed payload must match it.
    */
   payload?: unknown;
+  /**
+   * The `alg` header value that means SM2 with SM3 (list `'SM2-SM3'` in `algorithms` to accept SM2). It must not be
+   * a registered JOSE name.
+   * @default 'SM2SM3'
+   */
+  sm2AlgorithmName?: string;
 }
+
+/** OID of the SM2 curve (GB/T 32918), as the namedCurve of an id-ecPublicKey SPKI. */
+const SM2_CURVE_OID = '1.2.156.10197.1.301';
 
 const REQUIRED_CHECKS: readonly CheckId[] = ['JWS_FORMAT', 'JWS_ALG_ALLOWED', 'JWS_SIGNATURE', 'JWS_X5C_CHAIN'];
 const ALGORITHM_SIZE_HINT = /modulusLength|2048/;
@@ -162,11 +174,20 @@ function algorithmCheck(alg: unknown, policy: JsonTrustPolicy): { check: Validat
     ),
   );
   const name = typeof alg === 'string' ? alg : String(alg);
-  if (typeof alg !== 'string' || alg.toLowerCase() === 'none' || /^HS/i.test(alg) || !accepted.has(alg)) {
+  // SM2 travels under a private header name; the internal name "SM2-SM3" itself is not an accepted header value.
+  const sm2Name = policy.sm2AlgorithmName ?? DEFAULT_SM2_JWS_ALG;
+  const mapped = alg === sm2Name ? 'SM2-SM3' : alg === 'SM2-SM3' ? undefined : alg;
+  if (
+    typeof alg !== 'string' ||
+    alg.toLowerCase() === 'none' ||
+    /^HS/i.test(alg) ||
+    typeof mapped !== 'string' ||
+    !accepted.has(mapped)
+  ) {
     const why =
       typeof alg === 'string' && (alg.toLowerCase() === 'none' || /^HS/i.test(alg))
         ? 'unsigned and shared-secret algorithms are never accepted for public-key verification'
-        : `the allow-list is [${[...accepted].join(', ')}]`;
+        : `the allow-list is [${[...accepted].map((item) => (item === 'SM2-SM3' ? sm2Name : item)).join(', ')}]`;
     return {
       check: createCheck(
         'JWS_ALG_ALLOWED',
@@ -179,18 +200,79 @@ function algorithmCheck(alg: unknown, policy: JsonTrustPolicy): { check: Validat
   }
   return {
     check: createCheck('JWS_ALG_ALLOWED', 'PASSED', `签名算法 ${alg} 在允许列表中。`, `Algorithm ${alg} is allowed.`),
-    alg: alg as JwsAlgorithm,
+    alg: mapped as JwsAlgorithm,
   };
+}
+
+/** The uncompressed SM2 public key (04‖x‖y, hex) of a certificate whose key is on the SM2 curve. */
+function sm2PublicKeyHex(certificate: ParsedCertificate): string | undefined {
+  try {
+    return readSm2PublicKey(certificate.spki);
+  } catch {
+    return undefined;
+  }
+}
+
+function readSm2PublicKey(spki: Uint8Array): string | undefined {
+  const [algorithm, key] = childrenOf(expectTag(readSingle(spki, 'SubjectPublicKeyInfo'), 0x30, 'SPKI'));
+  const [algorithmOid, curve] = childrenOf(expectTag(algorithm, 0x30, 'AlgorithmIdentifier'));
+  if (readOid(algorithmOid, 'algorithm') !== OID.ecPublicKey || readOid(curve, 'curve') !== SM2_CURVE_OID)
+    return undefined;
+  const bits = contentOf(expectTag(key, 0x03, 'subjectPublicKey'));
+  if (bits.length !== 66 || bits[0] !== 0 || bits[1] !== 0x04) return undefined;
+  return toHex(bits.subarray(1));
+}
+
+async function sm2SignatureCheck(
+  signingInput: Uint8Array,
+  signature: Uint8Array,
+  certificate: ParsedCertificate,
+  userId: string,
+): Promise<ValidationCheck> {
+  const publicKey = sm2PublicKeyHex(certificate);
+  if (publicKey === undefined || signature.length !== 64) {
+    return createCheck(
+      'JWS_SIGNATURE',
+      'FAILED',
+      'SM2 签名无法验证：x5c[0] 不是 SM2 公钥证书，或签名不是 64 字节的 r‖s。',
+      'The SM2 signature cannot be verified: x5c[0] has no SM2 public key, or the signature is not a 64-byte r||s.',
+      { subIndication: 'SIG_CRYPTO_FAILURE' },
+    );
+  }
+  // Loaded on demand: JSON users who never meet SM2 do not load the SM2 code.
+  const { sm2 } = await import('sm-crypto-v2');
+  const valid = sm2.doVerifySignature(signingInput, toHex(signature), publicKey, { der: false, hash: true, userId });
+  return valid
+    ? createCheck('JWS_SIGNATURE', 'PASSED', 'SM2 签名值正确。', 'The SM2 signature value is correct.', {
+        details: { sm2UserId: userId },
+      })
+    : createCheck(
+        'JWS_SIGNATURE',
+        'FAILED',
+        'SM2 签名值验证失败（内容被修改、密钥不符或用户标识不同）。',
+        'The SM2 signature does not verify (content changed, wrong key, or a different SM2 user ID).',
+        { subIndication: 'SIG_CRYPTO_FAILURE', details: { sm2UserId: userId } },
+      );
 }
 
 async function signatureCheck(
   parsed: ParsedJws,
   payload: Uint8Array,
-  certificateDer: Uint8Array,
+  certificate: ParsedCertificate,
   alg: JwsAlgorithm,
+  policy: JsonTrustPolicy,
 ): Promise<ValidationCheck> {
+  if (alg === 'SM2-SM3') {
+    const encoder = new TextEncoder();
+    const head = encoder.encode(`${parsed.protectedB64}.`);
+    const body = parsed.unencodedPayload ? payload : encoder.encode(base64url.encode(payload));
+    const signingInput = new Uint8Array(head.length + body.length);
+    signingInput.set(head);
+    signingInput.set(body, head.length);
+    return sm2SignatureCheck(signingInput, parsed.signature, certificate, policy.sm2UserId ?? SM2_DEFAULT_USER_ID);
+  }
   try {
-    const key = await importX509(toPem(certificateDer, 'CERTIFICATE'), alg);
+    const key = await importX509(toPem(certificate.der, 'CERTIFICATE'), alg);
     await flattenedVerify(
       {
         protected: parsed.protectedB64,
@@ -294,6 +376,15 @@ function policyProblem(policy: unknown): string | undefined {
   }
   if (!Array.isArray(algorithms) || algorithms.length === 0) {
     return 'policy.algorithms must list the accepted JWS algorithms, e.g. ["ES256"]';
+  }
+  const { sm2AlgorithmName } = policy as Partial<JsonTrustPolicy>;
+  if (
+    sm2AlgorithmName !== undefined &&
+    (typeof sm2AlgorithmName !== 'string' ||
+      !/^[A-Za-z0-9._-]{1,32}$/.test(sm2AlgorithmName) ||
+      /^(none|HS\d+|[EP]S\d+|RS\d+|EdDSA|ES256K)$/i.test(sm2AlgorithmName))
+  ) {
+    return 'policy.sm2AlgorithmName must be a private name such as "SM2SM3", not a registered JOSE algorithm';
   }
   return undefined;
 }
@@ -414,7 +505,7 @@ async function runValidation(
   if (leaf === undefined) return buildReport(checks, policy, validationTime);
 
   if (algorithm.alg !== undefined && payload.bytes !== undefined) {
-    checks.push(await signatureCheck(parsed, payload.bytes, leaf.der, algorithm.alg));
+    checks.push(await signatureCheck(parsed, payload.bytes, leaf, algorithm.alg, policy));
   }
 
   const path = await validateCertificatePath({

@@ -10,7 +10,7 @@ interface EsbuildLike {
   build(options: Record<string, unknown>): Promise<{
     metafile: {
       inputs: Record<string, unknown>;
-      outputs: Record<string, { imports: Array<{ path: string; external?: boolean }> }>;
+      outputs: Record<string, { imports: Array<{ path: string; kind: string; external?: boolean }> }>;
     };
   }>;
 }
@@ -31,16 +31,23 @@ async function importGraph(entry: string) {
     logLevel: 'silent',
   });
   const inputs = Object.keys(result.metafile.inputs);
-  const externals = Object.values(result.metafile.outputs).flatMap((output) =>
-    output.imports.filter((item) => item.external).map((item) => item.path),
+  const imports = Object.values(result.metafile.outputs).flatMap((output) =>
+    output.imports.filter((item) => item.external),
   );
-  return { inputs, externals: [...new Set(externals)].sort() };
+  const externals = (kind: (kind: string) => boolean) =>
+    [...new Set(imports.filter((item) => kind(item.kind)).map((item) => item.path))].sort();
+  return {
+    inputs,
+    externals: externals((kind) => kind !== 'dynamic-import'),
+    dynamic: externals((kind) => kind === 'dynamic-import'),
+  };
 }
 
 describe('@zwfw/seal/json bundle', () => {
-  it('imports only jose and node built-ins, and none of the PDF/CMS internals', async () => {
-    const { inputs, externals } = await importGraph('src/json/index.ts');
+  it('imports only jose and node built-ins (SM2 code on demand), and none of the PDF/CMS internals', async () => {
+    const { inputs, externals, dynamic } = await importGraph('src/json/index.ts');
     expect(externals.filter((name) => !name.startsWith('node:'))).toEqual(['jose']);
+    expect(dynamic).toEqual(['sm-crypto-v2']);
     expect(inputs.filter((file) => /internal\/(pdf|cms|tsp)\/|node_modules/.test(file))).toEqual([]);
     expect(inputs).toContain('src/internal/trust/validate-certificate-path.ts');
   });
