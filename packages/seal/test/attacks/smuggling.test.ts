@@ -105,3 +105,25 @@ describe('changes disguised as permitted ones', () => {
     );
   });
 });
+
+describe('signature field hijacking', () => {
+  it("a later revision re-points the first signer's field to another value → PDF_SIGDICT_CONSISTENT", async () => {
+    const pki = await testPki();
+    const signed = await signPdf(await pdfLibDocument({ useObjectStreams: false }), pki.sealSigner);
+    const attacked = appendUpdate(signed, (file, next) => {
+      const page = firstPage(file);
+      const widgetRef = (file.get(page.dict.get('Annots')) as PdfArray).items[0] as PdfRef;
+      const fake = next();
+      return [
+        {
+          num: fake,
+          value: dict({ Type: name('Sig'), Filter: name('Adobe.PPKLite'), SubFilter: name('ETSI.CAdES.detached') }),
+        },
+        { num: widgetRef.num, value: withEntries(file.dict(widgetRef) as PdfDict, { V: new PdfRef(fake, 0) }) },
+      ];
+    });
+    const report = await validatePdf(attacked, pki.policy());
+    expect(report.indication).toBe('TOTAL_FAILED');
+    expectCaught(report, 'PDF_SIGDICT_CONSISTENT');
+  });
+});

@@ -22,6 +22,8 @@ export interface AnalyzedSignature {
   fieldName: string;
   type: 'signature' | 'doc-timestamp';
   sigRef?: PdfRef;
+  /** The field (widget) whose /V is this signature. */
+  fieldRef?: PdfRef;
   sigDict: PdfDict;
   filter?: string;
   subFilter?: string;
@@ -191,6 +193,7 @@ function findSignatures(file: PdfFile): AnalyzedSignature[] {
         changes: [],
       };
       if (sigRef) signature.sigRef = sigRef;
+      if (fieldRef) signature.fieldRef = fieldRef;
       const text = (key: string) => decodeTextString(file.get(sigDict.get(key), rev) ?? undefined);
       const filter = sigDict.name('Filter');
       const subFilter = sigDict.name('SubFilter');
@@ -417,6 +420,9 @@ function checkSignatureStructure(file: PdfFile, signature: AnalyzedSignature): v
       try {
         const at = file.object(signature.sigRef.num, rev);
         consistent = at !== undefined && at.offset === sigObject.offset;
+        // The field must still hold this signature: a later revision may not re-point it elsewhere.
+        const value = signature.fieldRef ? file.dict(signature.fieldRef, rev)?.get('V') : signature.sigRef;
+        consistent &&= value instanceof PdfRef && value.num === signature.sigRef.num;
       } catch {
         consistent = false;
       }
@@ -433,7 +439,7 @@ function checkSignatureStructure(file: PdfFile, signature: AnalyzedSignature): v
         signature,
         'PDF_SIGDICT_CONSISTENT',
         '签名字典在其他修订版本中被替换或删除',
-        'The signature dictionary is replaced or removed in another revision',
+        'The signature dictionary, or the field holding it, is replaced or removed in another revision',
       );
   } else if (!signature.sigRef) {
     fail(
