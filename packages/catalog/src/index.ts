@@ -160,3 +160,5 @@ export type {
   ParseImplementationItemOptions,
   SafeParseImplementationItemResult,
 } from './parse-implementation-item';
+export { CPSV_AP_CONTEXT, toCpsvAp } from './to-cpsv-ap';
+export type { JsonLdNode } from './to-cpsv-ap';
