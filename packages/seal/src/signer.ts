@@ -2,7 +2,8 @@ import { type KeyObject, X509Certificate, constants, createPrivateKey, createPub
 import forge from 'node-forge';
 import { SealError } from './errors';
 import { type BytesInput, bytesEqual, describeInput, toBytes, toDer, toDerList } from './internal/asn1/input';
-import type { SignatureAlgorithm } from './types';
+import { sm2PrivateKeyHex, sm2PublicKeyHex, sm2Sign } from './internal/asn1/sm2';
+import { SM2_DEFAULT_USER_ID, type SignatureAlgorithm } from './types';
 
 /**
  * A raw signer: software keys, HSMs, UKeys and cloud KMS implement it. The SDK builds the CMS / JWS / SES structure
@@ -45,8 +46,16 @@ export interface SoftwareSignerKeyOptions {
   certificate: BytesInput | string;
   /** Intermediate certificates, PEM (one string may hold several) or DER, nearest first. */
   chain?: Array<BytesInput | string>;
-  /** Algorithm; default inferred from the key (RSA → RS256, P-256 → ES256, P-384 → ES384, Ed25519 → EdDSA). */
+  /**
+   * Algorithm; default inferred from the key (RSA → RS256, P-256 → ES256, P-384 → ES384, Ed25519 → EdDSA,
+   * SM2 → SM2-SM3).
+   */
   algorithm?: SignatureAlgorithm;
+  /**
+   * SM2 user ID (GB/T 32918 Z value) for SM2 keys.
+   * @default '1234567812345678'
+   */
+  sm2UserId?: string;
 }
 
 /** Options of {@link createSoftwareSigner} for a PKCS#12 (.p12 / .pfx) file. */
@@ -57,6 +66,11 @@ export interface SoftwareSignerPkcs12Options {
   password: string;
   /** Algorithm; default inferred from the key. */
   algorithm?: SignatureAlgorithm;
+  /**
+   * SM2 user ID for SM2 keys.
+   * @default '1234567812345678'
+   */
+  sm2UserId?: string;
 }
 
 /** Options of {@link createSoftwareSigner}. */
@@ -127,6 +141,16 @@ interface SignerParts {
   certificate: Uint8Array;
   chain: Uint8Array[];
   algorithm?: SignatureAlgorithm;
+}
+
+/** The SM2 private scalar of a key, or undefined for other key types (node reports no type for SM2 keys). */
+function sm2KeyOf(key: KeyObject): string | undefined {
+  if (key.asymmetricKeyType !== undefined) return undefined;
+  try {
+    return sm2PrivateKeyHex(new Uint8Array(key.export({ type: 'pkcs8', format: 'der' })));
+  } catch {
+    return undefined;
+  }
 }
 
 function readPkcs12(options: SoftwareSignerPkcs12Options): SignerParts {
@@ -232,15 +256,15 @@ function readKeyAndCertificate(options: SoftwareSignerKeyOptions): SignerParts {
 /**
  * Creates a {@link Signer} from a software key: a PEM/DER PKCS#8 private key plus its certificate, or a PKCS#12 file.
  * Signatures are computed with Node's native crypto (`node:crypto`). RSA keys must have 2048 bits or more; ECDSA keys
- * must be P-256 or P-384; Ed25519 is supported. node-forge is used only to open PKCS#12 files (MAC and decryption);
+ * must be P-256 or P-384; Ed25519 is supported. SM2 keys sign GB/T 32918 SM2-with-SM3 through sm-crypto-v2 (Node's
+ * crypto cannot apply the SM2 user ID), with `sm2UserId` (default `1234567812345678`). node-forge is used only to open PKCS#12 files (MAC and decryption);
  * certificates inside are kept byte-exact.
  *
  * @param options - the key and certificate, or `{ pkcs12, password }`.
  * @returns a signer whose `sign()` returns the raw signature (DER for ECDSA).
  * @throws SealError `ERR_SEAL_INPUT_INVALID` for wrongly typed input; `ERR_SEAL_KEY_INVALID` when the key (or the
  * PKCS#12 file / password) cannot be read or is too weak; `ERR_SEAL_CERTIFICATE_INVALID` when the certificate cannot be
- * read or does not match the key; `ERR_SEAL_ALGORITHM_UNSUPPORTED` when `algorithm` does not fit the key (or is
- * `SM2-SM3`, which needs a hardware or SM2-capable signer).
+ * read or does not match the key; `ERR_SEAL_ALGORITHM_UNSUPPORTED` when `algorithm` does not fit the key.
  * @example
  * ```ts
  * import { readFile } from 'node:fs/promises';
@@ -268,11 +292,12 @@ export function createSoftwareSigner(options: SoftwareSignerOptions): Signer {
       'certificate does not match privateKey (different public keys); pass the certificate issued for this key.',
     );
   }
-  const supported = keyAlgorithms(key);
+  const sm2PrivateKey = sm2KeyOf(key);
+  const supported: SignatureAlgorithm[] = sm2PrivateKey === undefined ? keyAlgorithms(key) : ['SM2-SM3'];
   if (supported.length === 0) {
     throw new SealError(
       'ERR_SEAL_ALGORITHM_UNSUPPORTED',
-      `the private key is ${describeKey(key)}; the software signer supports RSA (2048+ bits), ECDSA P-256/P-384 and Ed25519.`,
+      `the private key is ${describeKey(key)}; the software signer supports RSA (2048+ bits), ECDSA P-256/P-384, Ed25519 and SM2.`,
     );
   }
   const modulusLength = key.asymmetricKeyDetails?.modulusLength;
@@ -288,6 +313,22 @@ export function createSoftwareSigner(options: SoftwareSignerOptions): Signer {
       'ERR_SEAL_ALGORITHM_UNSUPPORTED',
       `algorithm ${String(algorithm)} does not fit a ${describeKey(key)} key; use ${supported.join(' or ')}.`,
     );
+  }
+  if (sm2PrivateKey !== undefined) {
+    const publicKeyHex = sm2PublicKeyHex(new Uint8Array(x509.publicKey.export({ type: 'spki', format: 'der' })))!;
+    const userId = options.sm2UserId ?? SM2_DEFAULT_USER_ID;
+    return {
+      algorithm,
+      certificate,
+      chain,
+      sign: async (data) => {
+        try {
+          return await sm2Sign(sm2PrivateKey, publicKeyHex, toBytes(data, 'data'), userId);
+        } catch (cause) {
+          throw new SealError('ERR_SEAL_SIGNER_FAILED', 'the SM2 software signature failed.', { cause });
+        }
+      },
+    };
   }
   return {
     algorithm,

@@ -5,7 +5,7 @@
  * - `PS256`: RSASSA-PSS with SHA-256, MGF1-SHA-256, 32-byte salt.
  * - `ES256` / `ES384`: ECDSA on P-256 / P-384 with SHA-256 / SHA-384; the raw signature is DER `Ecdsa-Sig-Value`.
  * - `EdDSA`: Ed25519 (pure, no pre-hash).
- * - `SM2-SM3`: GB/T 32918 SM2 with SM3 (for hardware signers; the software signer does not make SM2 signatures).
+ * - `SM2-SM3`: GB/T 32918 SM2 with SM3 and a user ID (default {@link SM2_DEFAULT_USER_ID}); DER signature.
  */
 export type SignatureAlgorithm = 'SM2-SM3' | 'ES256' | 'ES384' | 'RS256' | 'PS256' | 'EdDSA';
 
@@ -69,8 +69,8 @@ export interface TrustPolicy {
   /** For GB/T 38540 seals: check the seal validity window at signing time or at validation time. */
   sealValidityTime?: 'signing-time' | 'validation-time';
   /**
-   * Accepted signature algorithms; default: all of `RS256`, `PS256`, `ES256`, `ES384`, `EdDSA`. SHA-1, MD5 and RSA
-   * keys under 2048 bits are never accepted.
+   * Accepted signature algorithms; default: all of `RS256`, `PS256`, `ES256`, `ES384`, `EdDSA`, `SM2-SM3`. SHA-1,
+   * MD5 and RSA keys under 2048 bits are never accepted.
    */
   acceptedAlgorithms?: SignatureAlgorithm[];
   /** SM2 user ID for SM2 verification; default {@link SM2_DEFAULT_USER_ID}. */

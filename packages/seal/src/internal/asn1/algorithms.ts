@@ -3,6 +3,8 @@ import { type KeyObject, constants, createPublicKey, verify } from 'node:crypto'
 import type { SignatureAlgorithm } from '../../types';
 import { Asn1ParseError, childrenOf, contentOf, expectTag, readOid, readSingle } from './der';
 import { HASH_BY_OID, OID } from './oids';
+import { sm2PublicKeyHex, sm2Verify } from './sm2';
+import { SM2_DEFAULT_USER_ID } from '../../types';
 
 /** What a signature algorithm identifier means. */
 export interface AlgorithmDescription {
@@ -97,7 +99,9 @@ export function describeSignatureAlgorithm(algorithmIdentifier: Uint8Array, dige
     };
   }
   if (oid === OID.ed25519) return { hash: null, name: 'Ed25519', algorithm: 'EdDSA' };
-  if (oid === OID.sm2WithSm3) return { hash: 'sm3', name: 'SM2-SM3', algorithm: 'SM2-SM3' };
+  // SM2-with-SM3, or the bare SM2 signature OID (sm2sign, …1.301.1) that some Chinese products write
+  if (oid === OID.sm2WithSm3 || oid === '1.2.156.10197.1.301.1')
+    return { hash: 'sm3', name: 'SM2-SM3', algorithm: 'SM2-SM3' };
   throw new Asn1ParseError(`unsupported signature algorithm ${oid}`);
 }
 
@@ -118,7 +122,34 @@ export function weakKeyProblem(key: KeyObject): string | undefined {
   return `key type ${key.asymmetricKeyType ?? 'unknown'}`;
 }
 
-/** Verifies `signature` over `data`. Throws Asn1ParseError for algorithms node:crypto cannot verify (SM2). */
+/** A public key: the node KeyObject and the SPKI DER (SM2 keys are only usable through the SPKI). */
+export interface VerificationKey {
+  publicKey: KeyObject;
+  spki: Uint8Array;
+}
+
+/** Key size / curve problem of a certificate key (SM2 keys are accepted), or undefined. */
+export function keyProblem(key: VerificationKey): string | undefined {
+  return sm2PublicKeyHex(key.spki) === undefined ? weakKeyProblem(key.publicKey) : undefined;
+}
+
+/**
+ * Verifies `signature` over `data`, SM2 included (SM2 with `sm2UserId`, default 1234567812345678; certificates and
+ * CRLs are always signed with the default ID, GM/T 0015).
+ */
+export async function verifyWithKey(
+  description: AlgorithmDescription,
+  key: VerificationKey,
+  data: Uint8Array,
+  signature: Uint8Array,
+  sm2UserId: string = SM2_DEFAULT_USER_ID,
+): Promise<boolean> {
+  if (description.algorithm !== 'SM2-SM3') return verifySignature(description, key.publicKey, data, signature);
+  const publicKeyHex = sm2PublicKeyHex(key.spki);
+  return publicKeyHex === undefined ? false : sm2Verify(publicKeyHex, data, signature, sm2UserId);
+}
+
+/** Verifies `signature` over `data`. Throws Asn1ParseError for SM2: use {@link verifyWithKey}. */
 export function verifySignature(
   description: AlgorithmDescription,
   key: KeyObject | Uint8Array,

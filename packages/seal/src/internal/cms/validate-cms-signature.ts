@@ -104,7 +104,7 @@ async function validate(input: ValidateCmsSignatureInput): Promise<CmsSignatureR
         ),
   );
 
-  const core = verifySignerInfo({
+  const core = await verifySignerInfo({
     signedData,
     signerInfo,
     content: input.content,

@@ -2,13 +2,8 @@
 // message digest, signature value, ESS signing-certificate(-v2), algorithm allow-list.
 import { createHash } from 'node:crypto';
 import { type ValidationCheck, createCheck } from '../../report';
-import type { SignatureAlgorithm, TrustPolicy } from '../../types';
-import {
-  type AlgorithmDescription,
-  describeSignatureAlgorithm,
-  verifySignature,
-  weakKeyProblem,
-} from '../asn1/algorithms';
+import { SM2_DEFAULT_USER_ID, type SignatureAlgorithm, type TrustPolicy } from '../../types';
+import { type AlgorithmDescription, describeSignatureAlgorithm, keyProblem, verifyWithKey } from '../asn1/algorithms';
 import { type ParsedCertificate, parseCertificate, subjectKeyIdentifierOf } from '../asn1/certificate';
 import { Asn1ParseError, childrenOf, contentOf, expectTag, readOid, readSingle } from '../asn1/der';
 import { bytesEqual, toDerList } from '../asn1/input';
@@ -17,7 +12,14 @@ import { serialKey } from '../trust/crl';
 import type { ParsedSignedData, ParsedSignerInfo } from './parse-signed-data';
 
 /** Algorithms accepted when the policy does not list any. */
-export const DEFAULT_ACCEPTED_ALGORITHMS: readonly SignatureAlgorithm[] = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'];
+export const DEFAULT_ACCEPTED_ALGORITHMS: readonly SignatureAlgorithm[] = [
+  'RS256',
+  'PS256',
+  'ES256',
+  'ES384',
+  'EdDSA',
+  'SM2-SM3',
+];
 const STRONG_HASHES = new Set(['sha256', 'sha384', 'sha512', 'sm3']);
 
 /** Outcome of {@link verifySignerInfo}. */
@@ -110,7 +112,7 @@ function essCheck(
 }
 
 /** Verifies the message digest over `content` and the signature value of one SignerInfo. */
-export function verifySignerInfo(input: {
+export async function verifySignerInfo(input: {
   signedData: ParsedSignedData;
   signerInfo: ParsedSignerInfo;
   /** The signed content in chunks (detached) — or the encapsulated content. */
@@ -118,7 +120,7 @@ export function verifySignerInfo(input: {
   policy: TrustPolicy;
   /** ESS signing-certificate attribute: `required` fails without it, `preferred` warns. */
   essAttribute: 'required' | 'preferred';
-}): SignerInfoResult {
+}): Promise<SignerInfoResult> {
   const { signerInfo, policy } = input;
   const checks: ValidationCheck[] = [];
   let description: AlgorithmDescription | undefined;
@@ -144,7 +146,7 @@ export function verifySignerInfo(input: {
 
   const certificate = findSigner(signerInfo, candidateCertificates(input.signedData, policy));
   if (certificate !== undefined) {
-    const weak = weakKeyProblem(certificate.publicKey);
+    const weak = keyProblem(certificate);
     if (weak !== undefined && algorithmProblem === undefined) algorithmProblem = weak;
   }
   checks.push(
@@ -256,22 +258,13 @@ export function verifySignerInfo(input: {
         { subIndication: 'FORMAT_FAILURE' },
       ),
     );
-  } else if (description.algorithm === 'SM2-SM3') {
-    checks.push(
-      createCheck(
-        'CMS_SIGNATURE_VALUE',
-        'INDETERMINATE',
-        '暂不支持验证SM2签名',
-        'SM2 CMS signatures are not supported by this verifier yet',
-        { subIndication: 'CRYPTO_CONSTRAINTS_FAILURE' },
-      ),
-    );
   } else {
-    signatureOk = verifySignature(
+    signatureOk = await verifyWithKey(
       description,
-      certificate.publicKey,
+      certificate,
       signerInfo.signedAttributesDer,
       signerInfo.signature,
+      policy.sm2UserId ?? SM2_DEFAULT_USER_ID,
     );
     checks.push(
       signatureOk

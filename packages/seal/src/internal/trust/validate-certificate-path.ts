@@ -2,7 +2,7 @@
 // name constraints — a critical nameConstraints/policy extension makes the path fail rather than be ignored).
 import { type CheckId, type SubIndication, type ValidationCheck, createCheck } from '../../report';
 import type { TrustPolicy } from '../../types';
-import { describeSignatureAlgorithm, verifySignature, weakKeyProblem } from '../asn1/algorithms';
+import { describeSignatureAlgorithm, keyProblem, verifyWithKey } from '../asn1/algorithms';
 import {
   type ParsedCertificate,
   authorityKeyIdentifierOf,
@@ -77,15 +77,15 @@ function tryParseAll(
   return out;
 }
 
-function issuedBy(child: ParsedCertificate, issuer: ParsedCertificate): boolean {
+async function issuedBy(child: ParsedCertificate, issuer: ParsedCertificate): Promise<boolean> {
   if (!bytesEqual(child.issuerDer, issuer.subjectDer) && child.issuer !== issuer.subject) return false;
   const aki = authorityKeyIdentifierOf(child);
   const ski = subjectKeyIdentifierOf(issuer);
   if (aki !== undefined && ski !== undefined && !bytesEqual(aki, ski)) return false;
   try {
-    return verifySignature(
+    return await verifyWithKey(
       describeSignatureAlgorithm(child.signatureAlgorithm),
-      issuer.publicKey,
+      issuer,
       child.tbs,
       child.signatureValue,
     );
@@ -94,22 +94,22 @@ function issuedBy(child: ParsedCertificate, issuer: ParsedCertificate): boolean 
   }
 }
 
-function buildPath(
+async function buildPath(
   leaf: ParsedCertificate,
   anchors: ParsedCertificate[],
   pool: ParsedCertificate[],
-): ParsedCertificate[] | undefined {
+): Promise<ParsedCertificate[] | undefined> {
   const isAnchor = (certificate: ParsedCertificate) =>
     anchors.some((anchor) => bytesEqual(anchor.der, certificate.der));
   if (isAnchor(leaf)) return [leaf];
-  const search = (path: ParsedCertificate[]): ParsedCertificate[] | undefined => {
+  const search = async (path: ParsedCertificate[]): Promise<ParsedCertificate[] | undefined> => {
     const current = path[path.length - 1]!;
     if (path.length > MAX_PATH_LENGTH) return undefined;
-    for (const anchor of anchors) if (issuedBy(current, anchor)) return [...path, anchor];
+    for (const anchor of anchors) if (await issuedBy(current, anchor)) return [...path, anchor];
     for (const candidate of pool) {
       if (path.some((entry) => bytesEqual(entry.der, candidate.der))) continue;
-      if (!issuedBy(current, candidate)) continue;
-      const found = search([...path, candidate]);
+      if (!(await issuedBy(current, candidate))) continue;
+      const found = await search([...path, candidate]);
       if (found) return found;
     }
     return undefined;
@@ -127,7 +127,7 @@ function chainConstraints(path: ParsedCertificate[]): string | undefined {
       if (extension.critical && !KNOWN_CRITICAL.has(id))
         return `unsupported critical extension ${id} in ${short(certificate)}`;
     }
-    const problem = weakKeyProblem(certificate.publicKey);
+    const problem = keyProblem(certificate);
     if (problem !== undefined && index < path.length - 1) return `${problem} in ${short(certificate)}`;
     if (index === 0) continue;
     const constraints = basicConstraintsOf(certificate);
@@ -231,12 +231,12 @@ function validityCheck(path: ParsedCertificate[], time: Date, now: Date, proof: 
   );
 }
 
-function usableCrl(
+async function usableCrl(
   crl: ParsedCrl,
   certificate: ParsedCertificate,
   issuer: ParsedCertificate,
   now: Date,
-): string | undefined {
+): Promise<string | undefined> {
   if (!bytesEqual(crl.issuerDer, certificate.issuerDer) && !bytesEqual(crl.issuerDer, issuer.subjectDer))
     return 'other issuer';
   if (crl.unsupported !== undefined) return crl.unsupported;
@@ -245,9 +245,9 @@ function usableCrl(
     return 'other issuer key';
   let valid = false;
   try {
-    valid = verifySignature(
+    valid = await verifyWithKey(
       describeSignatureAlgorithm(crl.signatureAlgorithm),
-      issuer.publicKey,
+      issuer,
       crl.tbs,
       crl.signatureValue,
     );
@@ -262,12 +262,12 @@ function usableCrl(
   return undefined;
 }
 
-function revocationCheck(
+async function revocationCheck(
   path: ParsedCertificate[],
   crls: ParsedCrl[],
   input: ValidateCertificatePathInput,
   now: Date,
-): ValidationCheck {
+): Promise<ValidationCheck> {
   const mode = input.policy.revocation?.mode ?? 'prefer';
   if (mode === 'off') {
     return createCheck(
@@ -283,11 +283,15 @@ function revocationCheck(
     const certificate = path[index]!;
     const issuer = path[index + 1]!;
     const problems: string[] = [];
-    const crl = crls.find((candidate) => {
-      const problem = usableCrl(candidate, certificate, issuer, now);
-      if (problem !== undefined && problem !== 'other issuer') problems.push(problem);
-      return problem === undefined;
-    });
+    let crl: ParsedCrl | undefined;
+    for (const candidate of crls) {
+      const problem = await usableCrl(candidate, certificate, issuer, now);
+      if (problem === undefined) {
+        crl = candidate;
+        break;
+      }
+      if (problem !== 'other issuer') problems.push(problem);
+    }
     if (crl === undefined) {
       missing.push(`${short(certificate)}${problems.length > 0 ? ` (${problems.join('; ')})` : ''}`);
       continue;
@@ -351,7 +355,7 @@ function failedAll(id: CheckId, zh: string, en: string, sub: SubIndication): Cer
  */
 export async function validateCertificatePath(input: ValidateCertificatePathInput): Promise<CertificatePathResult> {
   try {
-    return validatePath(input);
+    return await validatePath(input);
   } catch (error) {
     return failedAll(
       'CERT_CHAIN',
@@ -362,7 +366,7 @@ export async function validateCertificatePath(input: ValidateCertificatePathInpu
   }
 }
 
-function validatePath(input: ValidateCertificatePathInput): CertificatePathResult {
+async function validatePath(input: ValidateCertificatePathInput): Promise<CertificatePathResult> {
   let leaf: ParsedCertificate;
   try {
     leaf = parseCertificate(input.leaf);
@@ -383,7 +387,7 @@ function validatePath(input: ValidateCertificatePathInput): CertificatePathResul
       'NO_CERTIFICATE_CHAIN_FOUND',
     );
   }
-  const path = buildPath(leaf, anchors, pool);
+  const path = await buildPath(leaf, anchors, pool);
   if (path === undefined) {
     return failedAll(
       'CERT_CHAIN',
@@ -427,7 +431,7 @@ function validatePath(input: ValidateCertificatePathInput): CertificatePathResul
       chainCheck,
       validityCheck(path, input.time, now, input.timeIsProofOfExistence === true),
       keyUsageCheck(leaf, input.purpose),
-      revocationCheck(path, crls, input, now),
+      await revocationCheck(path, crls, input, now),
     ],
     path: pathDer,
   };

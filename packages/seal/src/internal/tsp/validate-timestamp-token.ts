@@ -76,7 +76,7 @@ export async function validateTimestampToken(input: {
     );
   }
   const signerInfo = signedData.signerInfos[0]!;
-  const core = verifySignerInfo({
+  const core = await verifySignerInfo({
     signedData,
     signerInfo,
     content: [signedData.content ?? new Uint8Array()],
