@@ -12,12 +12,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { type CaseInputInput, createExchangeClient, type ExchangeClient } from '@zwfw/exchange-client';
+import {
+  type CaseInputInput,
+  createExchangeClient,
+  createMemoryOutboxStore,
+  type ExchangeClient,
+  type OutboxStore,
+} from '@zwfw/exchange-client';
 import { createSqliteOutboxStore } from '@zwfw/exchange-client/sqlite';
 import { metric, percentile, report } from './lib';
 
 const full = process.argv.includes('--full') || process.env.BENCH_FULL === '1';
-const LATENCY_REQUESTS = full ? 3000 : 600;
+const LATENCY_REQUESTS = full ? 3000 : 400;
 const SUBMISSIONS = full ? 5000 : 1000;
 const CONCURRENCY = 16;
 
@@ -36,9 +42,13 @@ async function startSimulatorProcess(): Promise<{ info: SimInfo; stop: () => voi
     process.stdin.on('data', (line) => { if (String(line).startsWith('reset')) { sim.reset(); process.stdout.write('ok\\n'); } });
     process.stdin.on('end', () => sim.close().then(() => process.exit(0)));
   `;
-  const child = spawn(process.execPath, ['--conditions=@zwfw/source', '--import', 'tsx', '--input-type=module', '-e', code], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@zwfw/source', '--import', 'tsx', '--input-type=module', '-e', code],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const lines: string[] = [];
   let waiting: ((line: string) => void) | undefined;
   let buffer = '';
@@ -56,7 +66,11 @@ async function startSimulatorProcess(): Promise<{ info: SimInfo; stop: () => voi
       index = buffer.indexOf('\n');
     }
   });
-  const nextLine = () => new Promise<string>((resolve) => (lines.length > 0 ? resolve(lines.shift() as string) : (waiting = resolve)));
+  const nextLine = () =>
+    new Promise<string>((resolve) => {
+      if (lines.length > 0) resolve(lines.shift() as string);
+      else waiting = resolve;
+    });
   const started = JSON.parse(await nextLine()) as Omit<SimInfo, 'itemCode'>;
   const info = { ...started, itemCode: '' };
   simReset = async () => {
@@ -153,7 +167,8 @@ try {
   const items = await compare(
     LATENCY_REQUESTS,
     () => client.items.get(item.implementationCode),
-    () => fetch(itemPath, { headers: signedHeaders(info, 'GET', itemPath.pathname) }).then((response) => response.json()),
+    () =>
+      fetch(itemPath, { headers: signedHeaders(info, 'GET', itemPath.pathname) }).then((response) => response.json()),
   );
 
   await simReset();
@@ -163,17 +178,70 @@ try {
   const durable = createExchangeClient({ ...options, outbox: { store } });
   const durableRate = await submitAll(durable, 'DURABLE', item.implementationCode);
   const counts = await store.counts();
-  if (counts.sent !== SUBMISSIONS) throw new Error(`outbox holds ${JSON.stringify(counts)}, expected ${SUBMISSIONS} sent`);
+  if (counts.sent !== SUBMISSIONS)
+    throw new Error(`outbox holds ${JSON.stringify(counts)}, expected ${SUBMISSIONS} sent`);
   await store.close();
+
+  // The outbox's own cost, without the network: write a record durably, then mark it sent, CONCURRENCY at a time.
+  const storeRate = async (open: () => Promise<OutboxStore>) => {
+    const target = await open();
+    let next = 0;
+    const start = performance.now();
+    const worker = async () => {
+      while (next < SUBMISSIONS) {
+        const index = next++;
+        const body = JSON.stringify(caseInput(`STORE-${index}`, item.implementationCode));
+        const id = randomUUID();
+        await target.add({
+          id,
+          operation: 'cases.submit',
+          method: 'POST',
+          path: 'cases',
+          body,
+          idempotencyKey: randomUUID(),
+          orderingKey: `STORE-${index}`,
+          version: 1,
+          payloadSha256: createHash('sha256').update(body).digest('hex'),
+          createdAt: new Date(),
+        });
+        await target.update(id, { state: 'sent', attempts: 1, sentAt: new Date(), response: '{}' });
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    const rate = (SUBMISSIONS / (performance.now() - start)) * 1000;
+    await target.close();
+    return rate;
+  };
+  const sqliteStoreRate = await storeRate(() => createSqliteOutboxStore({ path: join(dir, 'store-only.db') }));
+  const memoryStoreRate = await storeRate(async () => createMemoryOutboxStore());
 
   report(
     'exchange',
     [
-      metric('health p50 (client.health)', 'ms', percentile(health.client, 50), 'bare fetch p50', percentile(health.bare, 50)),
-      metric('health p99 (client.health)', 'ms', percentile(health.client, 99), 'bare fetch p99', percentile(health.bare, 99)),
+      metric(
+        'health p50 (client.health)',
+        'ms',
+        percentile(health.client, 50),
+        'bare fetch p50',
+        percentile(health.bare, 50),
+      ),
+      metric(
+        'health p99 (client.health)',
+        'ms',
+        percentile(health.client, 99),
+        'bare fetch p99',
+        percentile(health.bare, 99),
+      ),
       metric('items.get p50', 'ms', percentile(items.client, 50), 'signed bare fetch p50', percentile(items.bare, 50)),
       metric('items.get p99', 'ms', percentile(items.client, 99), 'signed bare fetch p99', percentile(items.bare, 99)),
       metric('durable submissions (SQLite, sync=FULL)', '/s', durableRate, 'direct submissions', directRate),
+      metric(
+        'outbox writes (SQLite, sync=FULL, no network)',
+        '/s',
+        sqliteStoreRate,
+        'in-memory store',
+        memoryStoreRate,
+      ),
     ],
     [
       `${LATENCY_REQUESTS} requests per side (alternating blocks of 25, 50 warm-up each); ${SUBMISSIONS} submissions per mode, concurrency ${CONCURRENCY}${full ? ' (--full)' : ''}`,

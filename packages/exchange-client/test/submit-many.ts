@@ -27,7 +27,7 @@ export async function submitMany(
 /** The fault mix of the reliability tests, on case submissions. */
 export const FAULT_MIX = [
   { match: { method: 'POST', path: '/api/v1/cases' }, mode: 'status', status: 503, probability: 0.2 },
-  { match: { method: 'POST', path: '/api/v1/cases' }, mode: 'latency', ms: 400, probability: 0.1 },
+  { match: { method: 'POST', path: '/api/v1/cases' }, mode: 'latency', ms: 1_200, probability: 0.1 },
   { match: { method: 'POST', path: '/api/v1/cases' }, mode: 'drop-after-commit', probability: 0.05 },
   { match: { method: 'POST', path: '/api/v1/cases' }, mode: 'drop-before-commit', probability: 0.05 },
 ] as const;
@@ -42,7 +42,7 @@ export const RATE_LIMIT_BURST = {
 
 /** Client settings of the reliability runs: a short timeout (the latency fault exceeds it) and short backoff. */
 export const RELIABILITY_CLIENT = {
-  timeout: 150,
+  timeout: 500,
   totalTimeout: 5_000,
   retry: { limit: 2, baseDelayMs: 5, backoffLimitMs: 20, maxRetryAfterMs: 1_000 },
 } as const;

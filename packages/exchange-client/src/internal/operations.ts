@@ -5,18 +5,11 @@ import { ExchangeError, ExchangeHttpError } from '../errors';
 import type { Receipt, ReceiptExpectation } from '../verify-receipt';
 import { CaseExistsDataSchema, CaseMutationResultSchema } from '../wire/cases';
 import { EvaluationSchema, EvaluationServiceSchema } from '../wire/evaluations';
+import type { NewOutboxRecord } from '../outbox/outbox-store';
 import type { Transport } from './transport';
 
-export interface WriteRequest {
-  operation: string;
-  method: 'POST' | 'PUT' | 'DELETE';
-  path: string;
-  body: string;
-  idempotencyKey: string;
-  orderingKey: string | null;
-  version: number | null;
-  payloadSha256: string;
-}
+/** A mutating operation as sent (and as stored by the outbox). */
+export type WriteRequest = Omit<NewOutboxRecord, 'id' | 'createdAt'>;
 
 export type ReceiptChecker = (jws: string, expected: ReceiptExpectation) => Promise<Receipt>;
 

@@ -137,6 +137,8 @@ async function guardStore<T>(action: string, run: () => Promise<T>): Promise<T> 
   }
 }
 
+const END_OF_TIME = new Date(8.64e15);
+
 export class Outbox implements ExchangeOutbox {
   readonly #deps: OutboxDependencies;
   readonly #inflight = new Set<string>();
@@ -276,13 +278,15 @@ export class Outbox implements ExchangeOutbox {
       total.sent += result.sent;
       total.requeued += result.requeued;
       total.dead += result.dead;
-      const pending = await guardStore('read the queue', () => store.list({ state: 'pending', limit: 1_000_000 }));
-      const waiting = [];
-      for (const record of pending) {
-        if (!(await guardStore('read the queue', () => store.isBlocked(record)))) waiting.push(record);
+      // Heads of every ordering key regardless of backoff: what could still be sent. Blocked records wait behind them.
+      const waiting = await guardStore('read the queue', () => store.due(END_OF_TIME, 1_000_000));
+      if (waiting.length === 0 || Date.now() >= deadline) {
+        return { ...total, pending: (await guardStore('count records', () => store.counts())).pending };
       }
-      if (waiting.length === 0 || Date.now() >= deadline) return { ...total, pending: pending.length };
-      const next = Math.min(...waiting.map((record) => record.nextAttemptAt.getTime()));
+      const next = waiting.reduce(
+        (min, record) => Math.min(min, record.nextAttemptAt.getTime()),
+        Number.POSITIVE_INFINITY,
+      );
       const wait = Math.max(5, Math.min(next - now().getTime(), deadline - Date.now()));
       await new Promise((resolve) => setTimeout(resolve, wait));
     }

@@ -17,6 +17,7 @@ import {
 import { TimestampSchema } from '../wire/common';
 import {
   type AnyWriteOutcome,
+  getData,
   type PageIterable,
   paginate,
   parseInput,
@@ -142,17 +143,8 @@ export function createCasesResource(context: ResourceContext, now: () => Date): 
       caseNo,
       await performWrite(context, { operation, method: 'POST', path, body, orderingKey: caseNo, version }, options),
     );
-  const get = async (caseNo: string, options: ReadOptions = {}) =>
-    (
-      await context.transport.send({
-        name: 'cases.get',
-        method: 'GET',
-        path: `cases/${segment(caseNo, 'caseNo', 'cases.get')}`,
-        schema: CaseSchema,
-        issue: caseNo,
-        signal: options.signal,
-      })
-    ).data;
+  const get = (caseNo: string, options?: ReadOptions) =>
+    getData(context, 'cases.get', `cases/${segment(caseNo, 'caseNo', 'cases.get')}`, CaseSchema, options);
   const addEvent = async (caseNo: string, event: CaseEventInput, options?: WriteOptions) => {
     const body = parseInput(CaseEventInputSchema, event, 'cases.addEvent');
     return write(

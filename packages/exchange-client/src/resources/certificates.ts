@@ -15,12 +15,14 @@ import {
 } from '../wire/certificates';
 import { UseCauseSchema } from '../wire/common';
 import {
+  getData,
   type PageIterable,
   paginate,
   parseInput,
   type ReadOptions,
   type ResourceContext,
   segment,
+  sendData,
   type WriteOptions,
 } from './shared';
 
@@ -71,37 +73,27 @@ export function createCertificatesResource(context: ResourceContext): Certificat
     },
     async download(certId, options) {
       const useCause = parseInput(UseCauseSchema, options?.useCause, 'certificates.download (useCause)');
-      const { data, requestId } = await context.transport.send({
-        name: 'certificates.download',
-        method: 'GET',
-        path: `certificates/${segment(certId, 'certId', 'certificates.download')}/file`,
-        query: { useCause },
-        schema: CertificateFileSchema,
-        signal: options.signal,
-      });
+      const path = `certificates/${segment(certId, 'certId', 'certificates.download')}/file`;
+      const data = await getData(context, 'certificates.download', path, CertificateFileSchema, options, { useCause });
       const { contentBase64, ...file } = data;
       const bytes = fromBase64(contentBase64);
       if ((await sha256Hex(bytes)) !== file.sha256) {
         throw new ExchangeError(
           'ERR_EXCHANGE_RESPONSE_INVALID',
           'certificates.download: the file does not match its announced sha256 (corrupted in transit); download it again',
-          { requestId },
         );
       }
       return { file, bytes };
     },
-    async verify(input, options = {}) {
+    async verify(input, options) {
       const body = parseInput(CertificateVerifyInputSchema, input, 'certificates.verify');
-      const { data } = await context.transport.send({
-        name: 'certificates.verify',
-        method: 'POST',
-        path: 'certificates/verify',
-        body: JSON.stringify(body),
-        schema: CertificateVerificationSchema,
-        idempotencyKey: options.idempotencyKey ?? context.generateId(),
-        signal: options.signal,
-      });
-      return data;
+      return sendData(
+        context,
+        'certificates.verify',
+        { path: 'certificates/verify', body },
+        CertificateVerificationSchema,
+        options,
+      );
     },
   };
 }

@@ -45,38 +45,23 @@ function toWriteResult<T>(outcome: AnyWriteOutcome): WriteResult<T> {
 }
 
 export function createEvaluationsResource(context: ResourceContext): EvaluationsResource {
+  // Both writes of a case share one ordering key: an evaluation never overtakes its service registration.
+  const write = async <T>(operation: string, path: string, body: { caseNo: string }, options: WriteOptions = {}) =>
+    toWriteResult<T>(
+      await performWrite(
+        context,
+        { operation, method: 'POST', path, body, orderingKey: `evaluation:${body.caseNo}`, version: null },
+        options,
+      ),
+    );
   return {
-    async registerService(service, options = {}) {
+    async registerService(service, options) {
       const body = parseInput(EvaluationServiceInputSchema, service, 'evaluations.registerService');
-      const outcome = await performWrite(
-        context,
-        {
-          operation: 'evaluations.registerService',
-          method: 'POST',
-          path: 'evaluation-services',
-          body,
-          orderingKey: `evaluation:${body.caseNo}`,
-          version: null,
-        },
-        options,
-      );
-      return toWriteResult(outcome);
+      return write<EvaluationService>('evaluations.registerService', 'evaluation-services', body, options);
     },
-    async submit(evaluation, options = {}) {
+    async submit(evaluation, options) {
       const body = parseInput(EvaluationInputSchema, evaluation, 'evaluations.submit');
-      const outcome = await performWrite(
-        context,
-        {
-          operation: 'evaluations.submit',
-          method: 'POST',
-          path: 'evaluations',
-          body,
-          orderingKey: `evaluation:${body.caseNo}`,
-          version: null,
-        },
-        options,
-      );
-      return toWriteResult(outcome);
+      return write<Evaluation>('evaluations.submit', 'evaluations', body, options);
     },
   };
 }

@@ -1,5 +1,13 @@
 import { type ItemQuery, ItemQuerySchema, type ItemRecord, ItemRecordSchema } from '../wire/items';
-import { type PageIterable, paginate, parseInput, type ReadOptions, type ResourceContext, segment } from './shared';
+import {
+  getData,
+  type PageIterable,
+  paginate,
+  parseInput,
+  type ReadOptions,
+  type ResourceContext,
+  segment,
+} from './shared';
 
 /** Result of `items.sync`. */
 export interface ItemSyncResult {
@@ -45,15 +53,9 @@ export function createItemsResource(context: ResourceContext): ItemsResource {
   };
   return {
     list,
-    async get(implementationCode, options = {}) {
-      const { data } = await context.transport.send({
-        name: 'items.get',
-        method: 'GET',
-        path: `items/${segment(implementationCode, 'implementationCode', 'items.get')}`,
-        schema: ItemRecordSchema,
-        signal: options.signal,
-      });
-      return data;
+    async get(implementationCode, options) {
+      const path = `items/${segment(implementationCode, 'implementationCode', 'items.get')}`;
+      return getData(context, 'items.get', path, ItemRecordSchema, options);
     },
     async sync(since, options = {}) {
       const items: ItemRecord[] = [];

@@ -14,7 +14,16 @@ import {
   PreAcceptanceInputSchema,
   PreAcceptanceSchema,
 } from '../wire/services';
-import { paginate, parseInput, type ReadOptions, type ResourceContext, segment, type WriteOptions } from './shared';
+import {
+  getData,
+  paginate,
+  parseInput,
+  type ReadOptions,
+  type ResourceContext,
+  segment,
+  sendData,
+  type WriteOptions,
+} from './shared';
 
 /** 网上预受理. */
 export interface PreAcceptancesResource {
@@ -55,42 +64,19 @@ export interface AppointmentsResource {
 
 export function createPreAcceptancesResource(context: ResourceContext): PreAcceptancesResource {
   return {
-    async submit(input, options = {}) {
+    async submit(input, options) {
       const body = parseInput(PreAcceptanceInputSchema, input, 'preAcceptances.submit');
-      const { data } = await context.transport.send({
-        name: 'preAcceptances.submit',
-        method: 'POST',
-        path: 'pre-acceptances',
-        body: JSON.stringify(body),
-        schema: PreAcceptanceSchema,
-        idempotencyKey: options.idempotencyKey ?? context.generateId(),
-        issue: body.caseNo,
-        signal: options.signal,
-      });
-      return data;
+      const request = { path: 'pre-acceptances', body, issue: body.caseNo };
+      return sendData(context, 'preAcceptances.submit', request, PreAcceptanceSchema, options);
     },
-    async get(id, options = {}) {
-      const { data } = await context.transport.send({
-        name: 'preAcceptances.get',
-        method: 'GET',
-        path: `pre-acceptances/${segment(id, 'id', 'preAcceptances.get')}`,
-        schema: PreAcceptanceSchema,
-        signal: options.signal,
-      });
-      return data;
+    async get(id, options) {
+      const path = `pre-acceptances/${segment(id, 'id', 'preAcceptances.get')}`;
+      return getData(context, 'preAcceptances.get', path, PreAcceptanceSchema, options);
     },
-    async decide(id, decision, options = {}) {
+    async decide(id, decision, options) {
       const body = parseInput(PreAcceptanceDecisionInputSchema, decision, 'preAcceptances.decide');
-      const { data } = await context.transport.send({
-        name: 'preAcceptances.decide',
-        method: 'POST',
-        path: `pre-acceptances/${segment(id, 'id', 'preAcceptances.decide')}/decision`,
-        body: JSON.stringify(body),
-        schema: PreAcceptanceSchema,
-        idempotencyKey: options.idempotencyKey ?? context.generateId(),
-        signal: options.signal,
-      });
-      return data;
+      const path = `pre-acceptances/${segment(id, 'id', 'preAcceptances.decide')}/decision`;
+      return sendData(context, 'preAcceptances.decide', { path, body }, PreAcceptanceSchema, options);
     },
   };
 }
@@ -98,48 +84,27 @@ export function createPreAcceptancesResource(context: ResourceContext): PreAccep
 export function createAppointmentsResource(context: ResourceContext): AppointmentsResource {
   return {
     async slots(query, options) {
+      const parse = () => ({ ...parseInput(AppointmentSlotQuerySchema, query, 'appointments.slots') });
       return paginate(
         context,
         'appointments.slots',
         'appointments/slots',
-        () => ({ ...parseInput(AppointmentSlotQuerySchema, query, 'appointments.slots') }),
+        parse,
         AppointmentSlotSchema,
         options,
       ).toArray();
     },
-    async book(input, options = {}) {
+    async book(input, options) {
       const body = parseInput(AppointmentInputSchema, input, 'appointments.book');
-      const { data } = await context.transport.send({
-        name: 'appointments.book',
-        method: 'POST',
-        path: 'appointments',
-        body: JSON.stringify(body),
-        schema: AppointmentSchema,
-        idempotencyKey: options.idempotencyKey ?? context.generateId(),
-        signal: options.signal,
-      });
-      return data;
+      return sendData(context, 'appointments.book', { path: 'appointments', body }, AppointmentSchema, options);
     },
-    async get(id, options = {}) {
-      const { data } = await context.transport.send({
-        name: 'appointments.get',
-        method: 'GET',
-        path: `appointments/${segment(id, 'id', 'appointments.get')}`,
-        schema: AppointmentSchema,
-        signal: options.signal,
-      });
-      return data;
+    async get(id, options) {
+      const path = `appointments/${segment(id, 'id', 'appointments.get')}`;
+      return getData(context, 'appointments.get', path, AppointmentSchema, options);
     },
-    async cancel(id, options = {}) {
-      const { data } = await context.transport.send({
-        name: 'appointments.cancel',
-        method: 'DELETE',
-        path: `appointments/${segment(id, 'id', 'appointments.cancel')}`,
-        schema: AppointmentSchema,
-        idempotencyKey: options.idempotencyKey ?? context.generateId(),
-        signal: options.signal,
-      });
-      return data;
+    async cancel(id, options) {
+      const path = `appointments/${segment(id, 'id', 'appointments.cancel')}`;
+      return sendData(context, 'appointments.cancel', { method: 'DELETE', path }, AppointmentSchema, options);
     },
   };
 }

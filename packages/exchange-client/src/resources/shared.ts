@@ -58,6 +58,39 @@ export const segment = (value: string, name: string, operation: string): string 
   return encodeURIComponent(value);
 };
 
+/** GET one resource and return its validated `data`. */
+export async function getData<T>(
+  context: ResourceContext,
+  name: string,
+  path: string,
+  schema: z.ZodType<T>,
+  options: ReadOptions = {},
+  query?: Record<string, string | undefined>,
+): Promise<T> {
+  return (await context.transport.send({ name, method: 'GET', path, query, schema, signal: options.signal })).data;
+}
+
+/** Send a non-durable mutating call (POST/DELETE) with an Idempotency-Key and return its validated `data`. */
+export async function sendData<T>(
+  context: ResourceContext,
+  name: string,
+  request: { method?: 'POST' | 'DELETE'; path: string; body?: unknown; issue?: string },
+  schema: z.ZodType<T>,
+  options: WriteOptions = {},
+): Promise<T> {
+  const { data } = await context.transport.send({
+    name,
+    method: request.method ?? 'POST',
+    path: request.path,
+    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    schema,
+    idempotencyKey: options.idempotencyKey ?? context.generateId(),
+    issue: request.issue,
+    signal: options.signal,
+  });
+  return data;
+}
+
 export function paginate<T>(
   context: ResourceContext,
   operation: string,

@@ -7,12 +7,14 @@ import {
   DataResourceSchema,
 } from '../wire/sharing';
 import {
+  getData,
   type PageIterable,
   paginate,
   parseInput,
   type ReadOptions,
   type ResourceContext,
   segment,
+  sendData,
   type WriteOptions,
 } from './shared';
 
@@ -48,29 +50,15 @@ export function createSharingResource(context: ResourceContext): SharingResource
           options,
         );
       },
-      async get(code, options = {}) {
-        const { data } = await context.transport.send({
-          name: 'sharing.resources.get',
-          method: 'GET',
-          path: `catalog/resources/${segment(code, 'code', 'sharing.resources.get')}`,
-          schema: DataResourceSchema,
-          signal: options.signal,
-        });
-        return data;
+      async get(code, options) {
+        const path = `catalog/resources/${segment(code, 'code', 'sharing.resources.get')}`;
+        return getData(context, 'sharing.resources.get', path, DataResourceSchema, options);
       },
     },
-    async query(code, input, options = {}) {
+    async query(code, input, options) {
       const body = parseInput(DataQueryInputSchema, input, 'sharing.query');
-      const { data } = await context.transport.send({
-        name: 'sharing.query',
-        method: 'POST',
-        path: `catalog/resources/${segment(code, 'code', 'sharing.query')}/query`,
-        body: JSON.stringify(body),
-        schema: DataQueryResultSchema,
-        idempotencyKey: options.idempotencyKey ?? context.generateId(),
-        signal: options.signal,
-      });
-      return data;
+      const path = `catalog/resources/${segment(code, 'code', 'sharing.query')}/query`;
+      return sendData(context, 'sharing.query', { path, body }, DataQueryResultSchema, options);
     },
   };
 }
