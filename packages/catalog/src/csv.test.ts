@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadHengyangFixture } from '../test/fixtures';
 import { formatCatalogCsv, parseCatalogCsv } from './csv';
@@ -103,5 +104,24 @@ describe('formatCatalogCsv / parseCatalogCsv', () => {
     expect(back?.onSiteReason).toBe("'-already quoted");
     const quotes = { ...items[0], onSiteReason: "''x" } as ImplementationItemInput;
     expect(parseCatalogCsv(formatCatalogCsv([quotes])).items[0]?.onSiteReason).toBe("''x");
+  });
+
+  it('round-trips arbitrary text (quotes, commas, line breaks, apostrophes, formula characters)', () => {
+    const text = fc.string({
+      unit: fc.constantFrom('a', '中', '"', ',', '\n', '\r\n', "'", '=', '-', '+', '@', ' ', '\t', ';'),
+    });
+    fc.assert(
+      fc.property(
+        text.filter((value) => value.trim().length > 0),
+        text,
+        (name, reason) => {
+          const item = { ...items[0], name, acceptanceConditions: reason } as ImplementationItemInput;
+          const back = parseCatalogCsv(formatCatalogCsv([item])).items[0];
+          expect(back?.name).toBe(name.trim());
+          expect(back?.acceptanceConditions).toBe(reason);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

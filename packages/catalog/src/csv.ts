@@ -6,7 +6,16 @@ import { ImplementationItemSchema } from './schemas/implementation-item';
 import type { ImplementationItem, ImplementationItemInput } from './schemas/implementation-item';
 
 type LabelSet = keyof typeof ENUM_LABELS;
-type Kind = 'text' | 'int' | 'number' | 'bool' | 'json' | 'division' | { enum: LabelSet } | { list: LabelSet };
+type Kind =
+  | 'text'
+  | 'requiredText'
+  | 'int'
+  | 'number'
+  | 'bool'
+  | 'json'
+  | 'division'
+  | { enum: LabelSet }
+  | { list: LabelSet };
 
 /** Columns of the catalog CSV: Chinese header, item path, cell kind. Order is the export order. */
 const COLUMNS: ReadonlyArray<readonly [string, readonly string[], Kind]> = [
@@ -34,7 +43,7 @@ const COLUMNS: ReadonlyArray<readonly [string, readonly string[], Kind]> = [
   ['办理形式', ['handlingForms'], { list: 'handlingForm' }],
   ['到办事现场次数', ['maxOnSiteVisits'], 'int'],
   ['必须现场办理原因', ['onSiteReason'], 'text'],
-  ['受理条件', ['acceptanceConditions'], 'text'],
+  ['受理条件', ['acceptanceConditions'], 'requiredText'],
   ['是否收费', ['charged'], 'bool'],
   ['收费依据', ['feeBasis'], 'text'],
   ['数量限制', ['quantityLimit'], 'text'],
@@ -328,13 +337,17 @@ export function parseCatalogCsv(input: string | Uint8Array | ArrayBuffer): Parse
       }
       const [, path, kind] = column;
       columnOfPath.set(path.join('.'), name);
+      if (kind === 'text' || kind === 'requiredText') {
+        // Text keeps its spaces; an empty cell is an absent optional field or an empty required one.
+        if (raw !== '' || kind === 'requiredText') set(record, path, raw);
+        return;
+      }
       const value = raw.trim();
       if (value === '') {
         if (kind === 'division') set(record, path, null);
         return;
       }
-      if (kind === 'text') set(record, path, raw);
-      else if (kind === 'division') set(record, path, value);
+      if (kind === 'division') set(record, path, value);
       else if (kind === 'int' || kind === 'number') {
         const number = Number(value);
         if (!Number.isFinite(number) || (kind === 'int' && !Number.isInteger(number))) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadHengyangFixture } from '../test/fixtures';
 import { formatUscc } from './codes/uscc';
@@ -41,6 +42,20 @@ describe('validateCatalog', () => {
     });
     expect(report.errors[0]?.message.en).toBe('Field maxOnSiteVisits: Invalid input: expected number, received string');
     expect(report.errors[1]).toMatchObject({ code: 'SCHEMA', path: [1] });
+  });
+
+  it('never throws on arbitrary values, and every issue has a code, a severity and both messages', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.anything(), fc.constant(online()))), (values) => {
+        const report = validateCatalog(values);
+        for (const issue of [...report.errors, ...report.warnings]) {
+          expect(issue.message.zh.length).toBeGreaterThan(0);
+          expect(issue.message.en.length).toBeGreaterThan(0);
+        }
+        expect(report.itemCount).toBe(values.length);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('never throws on hostile input', () => {
