@@ -117,9 +117,25 @@ const page = (item: string) => ({
   required: ['items', 'nextCursor'],
 });
 
+const header = (name: string) => ({ $ref: `#/components/headers/${name}` });
+/** Headers on every response; error responses add the retry hints. */
+const RESPONSE_HEADERS = {
+  'X-Request-Id': header('RequestId'),
+  'X-Exchange-Id': header('ExchangeId'),
+  'X-Exchange-Request-Hash': header('RequestHash'),
+};
+const ERROR_HEADERS = {
+  ...RESPONSE_HEADERS,
+  'X-Exchange-Error': header('ExchangeError'),
+  'X-Exchange-Should-Retry': header('ShouldRetry'),
+  'Retry-After': header('RetryAfter'),
+  'X-Exchange-Server-Time': header('ServerTime'),
+};
+
 const success = (status: number, data: Json, description = 'Success') => ({
   [status]: {
     description,
+    headers: RESPONSE_HEADERS,
     content: {
       'application/json': {
         schema: {
@@ -142,6 +158,7 @@ function errors(...codes: (keyof typeof PLATFORM_ERROR_STATUS)[]): Json {
       status,
       {
         description: list.join(', '),
+        headers: ERROR_HEADERS,
         content: { 'application/json': { schema: ref('ErrorEnvelope') } },
       },
     ]),
@@ -463,6 +480,21 @@ export function createOpenApiDocument(version: string): Json {
       },
     },
     components: {
+      headers: {
+        RequestId: { description: 'The request id sent in X-Request-Id (or one assigned)', schema: { type: 'string' } },
+        ExchangeId: { description: "The platform's id of this exchange", schema: { type: 'string' } },
+        RequestHash: {
+          description: 'hex SHA-256 of the canonical request the gateway verified (authenticated routes)',
+          schema: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+        },
+        ExchangeError: { description: '`gateway` when the gateway layer failed', schema: { const: 'gateway' } },
+        ShouldRetry: { description: 'whether retrying may succeed', schema: { enum: ['true', 'false'] } },
+        RetryAfter: { description: 'seconds to wait (429, 503)', schema: { type: 'string' } },
+        ServerTime: {
+          description: 'the platform clock in milliseconds since the epoch (CLOCK_SKEW)',
+          schema: { type: 'string' },
+        },
+      },
       securitySchemes: {
         appKey: { type: 'apiKey', in: 'header', name: 'X-Exchange-App-Key' },
         timestamp: {
