@@ -252,3 +252,45 @@ describe('responses', () => {
     });
   });
 });
+
+describe('signing and idempotency against the simulator', () => {
+  it('signs with HMAC-SM3 when asked', async () => {
+    const client = clientFor(sim, { signing: 'hmac-sm3' });
+    expect((await client.items.list().toArray()).length).toBeGreaterThan(0);
+    expect(sim.requests()[0]?.authentication.result).toBe('ok');
+  });
+
+  it('fails with ERR_EXCHANGE_IDEMPOTENCY_MISMATCH when a key is reused for another payload', async () => {
+    const client = clientFor(sim);
+    await client.cases.submit(caseInput('HY-0100'), { idempotencyKey: 'fixed-key-1' });
+    await expect(client.cases.submit(caseInput('HY-0101'), { idempotencyKey: 'fixed-key-1' })).rejects.toMatchObject({
+      code: 'ERR_EXCHANGE_IDEMPOTENCY_MISMATCH',
+      status: 422,
+      message: expect.stringContaining('use a new key'),
+    });
+  });
+
+  it('stops at totalTimeout, and reports a caller abort', async () => {
+    const client = clientFor(sim, { timeout: 100, totalTimeout: 250, retry: { baseDelayMs: 1, backoffLimitMs: 1 } });
+    const retries: RetryState[] = [];
+    sim.addFaults([{ match: { path: '/api/v1/items' }, mode: 'latency', ms: 1_000 }]);
+    await expect(
+      client
+        .extend({ hooks: { onRetry: (state) => retries.push(state) } })
+        .items.list()
+        .toArray(),
+    ).rejects.toMatchObject({
+      code: 'ERR_EXCHANGE_TIMEOUT',
+      isRetryable: false,
+      message: expect.stringContaining('totalTimeout'),
+    });
+    expect(retries.length).toBeGreaterThan(0);
+    const controller = new AbortController();
+    const pending = client.items.get('11430400MB1D03622X4000111400001', { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({
+      code: 'ERR_EXCHANGE_NETWORK_FAILED',
+      message: expect.stringContaining('aborted'),
+    });
+  });
+});
