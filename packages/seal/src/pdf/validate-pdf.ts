@@ -123,6 +123,30 @@ async function cryptoChecks(
  * ```
  */
 export async function validatePdf(pdf: BytesInput, policy: TrustPolicy): Promise<ValidationReport> {
+  try {
+    return await validate(pdf, policy);
+  } catch (error) {
+    // Defence in depth: every step already turns problems into checks; nothing may escape as an exception.
+    return {
+      indication: 'TOTAL_FAILED',
+      subIndication: 'FORMAT_FAILURE',
+      signatures: [],
+      document: [
+        createCheck(
+          'PDF_PARSE_STRICT',
+          'FAILED',
+          `验证过程出错：${describe(error)}`,
+          `Validation failed unexpectedly: ${describe(error)}`,
+          { subIndication: 'FORMAT_FAILURE' },
+        ),
+      ],
+      validationTime: new Date(),
+      policyId: typeof policy?.policyId === 'string' ? policy.policyId : 'zwfw-default',
+    };
+  }
+}
+
+async function validate(pdf: BytesInput, policy: TrustPolicy): Promise<ValidationReport> {
   const validationTime = new Date();
   const policyId = typeof policy?.policyId === 'string' ? policy.policyId : 'zwfw-default';
   const failed = (zh: string, en: string): ValidationReport => ({

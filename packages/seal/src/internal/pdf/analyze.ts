@@ -129,12 +129,34 @@ export function analyzePdf(bytes: Uint8Array, options: AnalyzeOptions = {}): Doc
           subIndication: 'SIGNED_DATA_NOT_FOUND',
         }),
   );
-  for (const signature of signatures) checkSignatureStructure(file, signature);
-  checkCollisions(file, signatures);
+  // Each step is guarded: an unexpected reader error fails the signature (closed), it never escapes.
+  const guard = (signature: AnalyzedSignature, step: () => void) => {
+    try {
+      step();
+    } catch (error) {
+      fail(
+        signature,
+        'PDF_PARSE_STRICT',
+        `签名结构分析失败：${describe(error)}`,
+        `Signature structure analysis failed: ${describe(error)}`,
+      );
+    }
+  };
+  for (const signature of signatures) guard(signature, () => checkSignatureStructure(file, signature));
+  for (const signature of signatures) guard(signature, () => checkCollisions(file, [signature], signatures));
   const changeCache = new Map<number, Change[]>();
   const certification = signatures.find((s) => s.certification !== undefined && s.revision >= 0);
   for (const signature of signatures) {
-    checkChanges(file, signature, signatures, certification, changeCache, options.allowIncrementalChanges ?? 'docmdp');
+    guard(signature, () =>
+      checkChanges(
+        file,
+        signature,
+        signatures,
+        certification,
+        changeCache,
+        options.allowIncrementalChanges ?? 'docmdp',
+      ),
+    );
   }
   return { file, document, signatures, totalRevisions: file.revisions.length };
 }
@@ -532,8 +554,8 @@ function contentsDer(bytes: Uint8Array): { der: Uint8Array } | string {
   return { der: der.slice() };
 }
 
-function checkCollisions(file: PdfFile, signatures: AnalyzedSignature[]): void {
-  for (const signature of signatures) {
+function checkCollisions(file: PdfFile, targets: AnalyzedSignature[], signatures: AnalyzedSignature[]): void {
+  for (const signature of targets) {
     if (!signature.byteRange || signature.revision < 0) continue;
     const clash = signatures.find(
       (other) =>
