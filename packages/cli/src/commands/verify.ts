@@ -2,7 +2,14 @@ import type { TrustPolicy } from '@zwfw/seal';
 import type { JsonTrustPolicy } from '@zwfw/seal/json';
 import { validateJson } from '@zwfw/seal/json';
 import { validatePdf } from '@zwfw/seal/pdf';
-import { type Command, flagOption, requirePositionals, stringListOption, stringOption } from '../command';
+import {
+  type Command,
+  flagOption,
+  type ParsedArgs,
+  requirePositionals,
+  stringListOption,
+  stringOption,
+} from '../command';
 import { CliError } from '../errors';
 import { pemToDerList, readInputFile } from '../files';
 import { exitCodeOf, printReport } from '../report-output';
@@ -72,15 +79,9 @@ export const verifyCommand: Command = {
     const [file] = requirePositionals(this, args, 1) as [string];
     const cwd = context.io.cwd;
     const bytes = await readInputFile(cwd, file);
-    const trustAnchors = (
-      await Promise.all(stringListOption(args, 'trust').map((path) => readInputFile(cwd, path)))
-    ).flatMap((data) => pemToDerList(data));
-    const intermediates = (
-      await Promise.all(stringListOption(args, 'intermediate').map((path) => readInputFile(cwd, path)))
-    ).flatMap((data) => pemToDerList(data));
-    const crls = (await Promise.all(stringListOption(args, 'crl').map((path) => readInputFile(cwd, path)))).flatMap(
-      (data) => pemToDerList(data, 'X509 CRL'),
-    );
+    const trustAnchors = await readPemOption(args, 'trust', cwd, 'CERTIFICATE');
+    const intermediates = await readPemOption(args, 'intermediate', cwd, 'CERTIFICATE');
+    const crls = await readPemOption(args, 'crl', cwd, 'X509 CRL');
     const mode = revocationMode(stringOption(args, 'revocation'), crls.length > 0);
     const timeText = stringOption(args, 'time');
     const validationTime = timeText === undefined ? undefined : new Date(timeText);
@@ -119,6 +120,12 @@ export const verifyCommand: Command = {
     return exitCodeOf(report.indication);
   },
 };
+
+/** Reads every file of a repeatable option and splits PEM bundles into DER blocks. */
+async function readPemOption(args: ParsedArgs, name: string, cwd: string, label: string): Promise<Uint8Array[]> {
+  const files = await Promise.all(stringListOption(args, name).map((path) => readInputFile(cwd, path)));
+  return files.flatMap((data) => pemToDerList(data, label));
+}
 
 function revocationMode(value: string | undefined, haveCrls: boolean): 'require' | 'prefer' | 'off' {
   if (value === undefined) return haveCrls ? 'require' : 'prefer';
