@@ -1,6 +1,6 @@
 // Test helpers: a real simulator on loopback and a fetch wrapper that signs with the client's signing code.
 import { randomUUID } from 'node:crypto';
-import { createHmacSigner } from '@zwfw/exchange-client';
+import { type CaseInputInput, createHmacSigner } from '@zwfw/exchange-client';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../src/index';
 
@@ -79,8 +79,8 @@ export function useSimulator(options: SimulatorOptions = {}) {
 /** The first item of the built-in seed (企业投资项目备案, from the Hengyang catalog fixture). */
 export const ITEM_CODE = '114304006XNYXARA873000104001000';
 
-/** A valid case submission. */
-export function caseInput(caseNo: string, overrides: Record<string, unknown> = {}) {
+/** A valid case submission (overrides may make it invalid on purpose). */
+export function caseInput(caseNo: string, overrides: Record<string, unknown> = {}): CaseInputInput {
   return {
     caseNo,
     itemCode: ITEM_CODE,
@@ -98,5 +98,5 @@ export function caseInput(caseNo: string, overrides: Record<string, unknown> = {
     acceptDepartment: { code: '11430400MB1D03622X', name: '衡阳市行政审批服务局' },
     submittedAt: '2026-05-01T09:30:00+08:00',
     ...overrides,
-  };
+  } as CaseInputInput;
 }
