@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCertificate } from '../internal/asn1/certificate';
+import { parseCrl } from '../internal/trust/crl';
+import { validateCertificatePath } from '../internal/trust/validate-certificate-path';
 import { parseTimestampToken } from '../internal/tsp/read-timestamp-token';
 import { encodeTimestampRequest } from '../internal/tsp/timestamp-request';
 import { type TestPki, createTestPki } from './create-test-pki';
@@ -78,6 +80,43 @@ describe('createTestPki', () => {
     ]);
     expect(revoked.status).not.toBe(0);
     expect(revoked.out).toContain('certificate revoked');
+  });
+
+  it('makes an SM2 chain that openssl verifies with the standard SM2 user ID', async () => {
+    writeFileSync(join(dir, 'sm2-root.pem'), pki.sm2RootCertificate.pem);
+    writeFileSync(join(dir, 'sm2-seal.pem'), pki.sealSignerSm2.testCertificate.pem);
+    writeFileSync(join(dir, 'sm2-crl.pem'), pki.sm2Crl.pem);
+    const text = run(['x509', '-in', 'sm2-seal.pem', '-noout', '-text', '-nameopt', 'utf8']);
+    expect(text.out).toContain('Signature Algorithm: SM2-with-SM3');
+    expect(text.out).toContain('CN=衡阳市行政审批服务局电子印章（SM2）');
+    const result = run(['verify', '-CAfile', 'sm2-root.pem', '-vfyopt', 'distid:1234567812345678', 'sm2-seal.pem']);
+    expect(result.out).toContain('sm2-seal.pem: OK');
+    // OpenSSL 3.0 verifies CRL signatures with an empty SM2 ID (no -vfyopt for CRLs): check the CRL signature itself.
+    const crl = parseCrl(pki.sm2Crl.der);
+    writeFileSync(join(dir, 'sm2-crl.tbs'), crl.tbs);
+    writeFileSync(join(dir, 'sm2-crl.sig'), crl.signatureValue);
+    run(['x509', '-in', 'sm2-root.pem', '-pubkey', '-noout', '-out', 'sm2-root.pub']);
+    const signature = run([
+      'dgst',
+      '-sm3',
+      '-verify',
+      'sm2-root.pub',
+      '-sigopt',
+      'distid:1234567812345678',
+      '-signature',
+      'sm2-crl.sig',
+      'sm2-crl.tbs',
+    ]);
+    expect(signature.out).toContain('Verified OK');
+    expect(pki.sealSignerSm2.algorithm).toBe('SM2-SM3');
+    const path = await validateCertificatePath({
+      leaf: pki.sealSignerSm2.certificate,
+      candidates: [],
+      policy: pki.policy(),
+      time: new Date(),
+      purpose: 'signing',
+    });
+    expect(path.checks.map((check) => check.status)).toEqual(['PASSED', 'PASSED', 'PASSED', 'PASSED']);
   });
 
   it('makes CRLs openssl verifies, listing the revoked serial', () => {

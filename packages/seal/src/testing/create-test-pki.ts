@@ -1,4 +1,4 @@
-import { type KeyObject, generateKeyPair, randomBytes, sign } from 'node:crypto';
+import { type KeyObject, createPublicKey, generateKeyPair, randomBytes, sign } from 'node:crypto';
 import { promisify } from 'node:util';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import {
@@ -30,10 +30,11 @@ import {
 } from '@peculiar/asn1-x509';
 import { createHash } from 'node:crypto';
 import { toPem } from '../internal/asn1/input';
+import { sm2PrivateKeyHex, sm2PublicKeyHex, sm2Sign } from '../internal/asn1/sm2';
 import { OID } from '../internal/asn1/oids';
 import { signatureAlgorithmIdentifier } from '../internal/cms/signed-data';
 import { type Signer, createSoftwareSigner } from '../signer';
-import type { SignatureAlgorithm, TrustPolicy } from '../types';
+import { SM2_DEFAULT_USER_ID, type SignatureAlgorithm, type TrustPolicy } from '../types';
 import {
   type TimestampResponder,
   type TimestampResponderOptions,
@@ -97,6 +98,12 @@ export interface TestPki {
   personalSigner: TestSigner;
   /** A seal signer whose certificate is revoked in {@link TestPki.crl}. */
   revokedSigner: TestSigner;
+  /** Self-signed SM2 root CA (SM2-with-SM3, standard user ID). */
+  sm2RootCertificate: TestCertificate;
+  /** Organisation seal signer with an SM2 key (`SM2-SM3`), issued by {@link TestPki.sm2RootCertificate}. */
+  sealSignerSm2: TestSigner;
+  /** The SM2 root's CRL (empty). */
+  sm2Crl: TestCrl;
   /** The intermediate's CRL, listing {@link TestPki.revokedSigner} as revoked (keyCompromise). */
   crl: TestCrl;
   /** The root's CRL (empty), covering the intermediate and the TSA. */
@@ -104,7 +111,8 @@ export interface TestPki {
   /** The time-stamp authority. */
   tsa: TestTsa;
   /**
-   * A trust policy with the root as the only anchor, the intermediate, both CRLs and `mode: 'require'`.
+   * A trust policy with the two roots (RSA and SM2) as the only anchors, the intermediate, all CRLs and
+   * `mode: 'require'`.
    *
    * @param overrides - fields to replace.
    * @returns the policy.
@@ -169,7 +177,16 @@ function serialNumber(): ArrayBuffer {
   return new Uint8Array(bytes).buffer;
 }
 
-function signWith(algorithm: SignatureAlgorithm, key: KeyObject, data: Uint8Array): Uint8Array {
+function isSm2(key: KeyObject): boolean {
+  return key.asymmetricKeyDetails?.namedCurve === 'SM2';
+}
+
+async function signWith(algorithm: SignatureAlgorithm, key: KeyObject, data: Uint8Array): Promise<Uint8Array> {
+  if (algorithm === 'SM2-SM3') {
+    const privateKeyHex = sm2PrivateKeyHex(new Uint8Array(key.export({ type: 'pkcs8', format: 'der' })))!;
+    const publicKeyHex = sm2PublicKeyHex(new Uint8Array(createPublicKey(key).export({ type: 'spki', format: 'der' })))!;
+    return sm2Sign(privateKeyHex, publicKeyHex, data, SM2_DEFAULT_USER_ID);
+  }
   return new Uint8Array(sign(algorithm === 'ES384' ? 'sha384' : 'sha256', data, { key, dsaEncoding: 'der' }));
 }
 
@@ -194,12 +211,15 @@ interface CertificateSpec {
   extendedKeyUsage?: string[];
 }
 
-function issueCertificate(spec: CertificateSpec): { der: Uint8Array; serialHex: string; keyId: Uint8Array } {
+async function issueCertificate(
+  spec: CertificateSpec,
+): Promise<{ der: Uint8Array; serialHex: string; keyId: Uint8Array }> {
   const spki = new Uint8Array(spec.publicKey.export({ type: 'spki', format: 'der' }));
   const keyId = keyIdentifier(spki);
   const signerKey = spec.issuer?.key ?? spec.selfKey!;
   const algorithm: SignatureAlgorithm =
-    spec.issuer?.algorithm ?? (signerKey.asymmetricKeyType === 'rsa' ? 'RS256' : 'ES256');
+    spec.issuer?.algorithm ??
+    (signerKey.asymmetricKeyType === 'rsa' ? 'RS256' : isSm2(signerKey) ? 'SM2-SM3' : 'ES256');
   const extensions = [
     extension(
       OID.basicConstraints,
@@ -235,7 +255,7 @@ function issueCertificate(spec: CertificateSpec): { der: Uint8Array; serialHex: 
   const certificate = new Certificate({
     tbsCertificate: tbs,
     signatureAlgorithm: algorithmIdentifier(algorithm),
-    signatureValue: signWith(algorithm, signerKey, tbsDer).slice().buffer,
+    signatureValue: (await signWith(algorithm, signerKey, tbsDer)).slice().buffer,
   });
   return {
     der: new Uint8Array(AsnConvert.serialize(certificate)),
@@ -244,7 +264,11 @@ function issueCertificate(spec: CertificateSpec): { der: Uint8Array; serialHex: 
   };
 }
 
-function issueCrl(issuer: Issuer, now: Date, revoked: Array<{ serialHex: string; date: Date }>): TestCrl {
+async function issueCrl(
+  issuer: Issuer,
+  now: Date,
+  revoked: Array<{ serialHex: string; date: Date }>,
+): Promise<TestCrl> {
   const tbs = new TBSCertList({
     version: 1,
     signature: algorithmIdentifier(issuer.algorithm),
@@ -276,7 +300,7 @@ function issueCrl(issuer: Issuer, now: Date, revoked: Array<{ serialHex: string;
   const crl = new CertificateList({
     tbsCertList: tbs,
     signatureAlgorithm: algorithmIdentifier(issuer.algorithm),
-    signature: signWith(issuer.algorithm, issuer.key, tbsDer).slice().buffer,
+    signature: (await signWith(issuer.algorithm, issuer.key, tbsDer)).slice().buffer,
   });
   const der = new Uint8Array(AsnConvert.serialize(crl));
   return { der, pem: toPem(der, 'X509 CRL') };
@@ -295,7 +319,8 @@ function testSigner(key: KeyObject, certificate: TestCertificate, chain: Uint8Ar
 /**
  * Creates a complete test PKI at run time: root CA (RSA 2048) → intermediate CA (P-256) → organisation seal
  * certificates (RSA 2048 and P-256) with Chinese subject names encoded as UTF8String, a personal certificate, a revoked
- * certificate and CRLs, plus a time-stamp authority with a critical timeStamping EKU and a local RFC 3161 responder.
+ * certificate and CRLs, an SM2 root with an SM2 seal certificate (standard user ID), plus a time-stamp authority with a
+ * critical timeStamping EKU and a local RFC 3161 responder.
  * Nothing is read from disk and no private key is stored: every call makes new keys. For tests, examples and CI only.
  *
  * @param options - reference time and leaf validity.
@@ -315,7 +340,17 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
   const now = options.now ?? new Date();
   const notBefore = new Date(now.getTime() - DAY);
   const leafNotAfter = new Date(now.getTime() + (options.leafValidityDays ?? 730) * DAY);
-  const [rootKeys, intermediateKeys, sealKeys, sealEcKeys, personalKeys, revokedKeys, tsaKeys] = await Promise.all([
+  const [
+    rootKeys,
+    intermediateKeys,
+    sealKeys,
+    sealEcKeys,
+    personalKeys,
+    revokedKeys,
+    tsaKeys,
+    sm2RootKeys,
+    sm2SealKeys,
+  ] = await Promise.all([
     generateKeyPairAsync('rsa', { modulusLength: 2048 }),
     generateKeyPairAsync('ec', { namedCurve: 'P-256' }),
     generateKeyPairAsync('rsa', { modulusLength: 2048 }),
@@ -323,10 +358,12 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
     generateKeyPairAsync('ec', { namedCurve: 'P-256' }),
     generateKeyPairAsync('ec', { namedCurve: 'P-256' }),
     generateKeyPairAsync('ec', { namedCurve: 'P-256' }),
+    generateKeyPairAsync('ec', { namedCurve: 'SM2' }),
+    generateKeyPairAsync('ec', { namedCurve: 'SM2' }),
   ]);
 
   const rootName = caName('衡阳测试根证书');
-  const root = issueCertificate({
+  const root = await issueCertificate({
     subject: rootName,
     publicKey: rootKeys.publicKey,
     selfKey: rootKeys.privateKey,
@@ -338,7 +375,7 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
   const rootIssuer: Issuer = { name: rootName, key: rootKeys.privateKey, keyId: root.keyId, algorithm: 'RS256' };
 
   const intermediateName = caName('衡阳测试电子印章中级证书');
-  const intermediate = issueCertificate({
+  const intermediate = await issueCertificate({
     subject: intermediateName,
     publicKey: intermediateKeys.publicKey,
     issuer: rootIssuer,
@@ -372,9 +409,9 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
       ['2.5.4.10', '衡阳市行政审批服务局'],
       ['2.5.4.3', commonName],
     ]);
-  const seal = leaf(organisation('衡阳市行政审批服务局电子印章'), sealKeys.publicKey);
-  const sealEc = leaf(organisation('衡阳市行政审批服务局业务专用章'), sealEcKeys.publicKey);
-  const personal = leaf(
+  const seal = await leaf(organisation('衡阳市行政审批服务局电子印章'), sealKeys.publicKey);
+  const sealEc = await leaf(organisation('衡阳市行政审批服务局业务专用章'), sealEcKeys.publicKey);
+  const personal = await leaf(
     name([
       ['2.5.4.6', 'CN'],
       ['2.5.4.10', '衡阳市行政审批服务局'],
@@ -382,8 +419,8 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
     ]),
     personalKeys.publicKey,
   );
-  const revoked = leaf(organisation('衡阳市行政审批服务局（已吊销测试章）'), revokedKeys.publicKey);
-  const tsaCertificate = issueCertificate({
+  const revoked = await leaf(organisation('衡阳市行政审批服务局（已吊销测试章）'), revokedKeys.publicKey);
+  const tsaCertificate = await issueCertificate({
     subject: caName('衡阳测试时间戳服务'),
     publicKey: tsaKeys.publicKey,
     issuer: rootIssuer,
@@ -393,14 +430,42 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
     extendedKeyUsage: [OID.kpTimeStamping],
   });
 
+  // SM2 chain: SM2 root → SM2 seal certificate (signatures with the standard user ID, GM/T 0015)
+  const sm2RootName = caName('衡阳测试SM2根证书');
+  const sm2Root = await issueCertificate({
+    subject: sm2RootName,
+    publicKey: sm2RootKeys.publicKey,
+    selfKey: sm2RootKeys.privateKey,
+    notBefore,
+    notAfter: new Date(now.getTime() + 3650 * DAY),
+    ca: {},
+    keyUsage: KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign,
+  });
+  const sm2Issuer: Issuer = {
+    name: sm2RootName,
+    key: sm2RootKeys.privateKey,
+    keyId: sm2Root.keyId,
+    algorithm: 'SM2-SM3',
+  };
+  const sm2Seal = await issueCertificate({
+    subject: organisation('衡阳市行政审批服务局电子印章（SM2）'),
+    publicKey: sm2SealKeys.publicKey,
+    issuer: sm2Issuer,
+    notBefore,
+    notAfter: leafNotAfter,
+    keyUsage: signingUsage,
+  });
+  const sm2Crl = await issueCrl(sm2Issuer, now, []);
+  const sm2RootCertificate = testCertificate(sm2Root);
+
   const rootCertificate = testCertificate(root);
   const intermediateCertificate = testCertificate(intermediate);
   const chain = [intermediateCertificate.der];
   const revokedCertificate = testCertificate(revoked);
-  const crl = issueCrl(intermediateIssuer, now, [
+  const crl = await issueCrl(intermediateIssuer, now, [
     { serialHex: revokedCertificate.serialHex, date: new Date(now.getTime() - 3_600_000) },
   ]);
-  const rootCrl = issueCrl(rootIssuer, now, []);
+  const rootCrl = await issueCrl(rootIssuer, now, []);
   const tsaTestCertificate = testCertificate(tsaCertificate);
   const tsaSigner = testSigner(tsaKeys.privateKey, tsaTestCertificate, []);
 
@@ -411,17 +476,20 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
     sealSignerEc: testSigner(sealEcKeys.privateKey, testCertificate(sealEc), chain),
     personalSigner: testSigner(personalKeys.privateKey, testCertificate(personal), chain),
     revokedSigner: testSigner(revokedKeys.privateKey, revokedCertificate, chain),
+    sm2RootCertificate,
+    sealSignerSm2: testSigner(sm2SealKeys.privateKey, testCertificate(sm2Seal), []),
     crl,
     rootCrl,
+    sm2Crl,
     tsa: {
       certificate: tsaTestCertificate,
       signer: tsaSigner,
       startResponder: (responderOptions) => startTimestampResponder(tsaSigner, responderOptions),
     },
     policy: (overrides = {}) => ({
-      trustAnchors: [rootCertificate.der],
+      trustAnchors: [rootCertificate.der, sm2RootCertificate.der],
       intermediates: [intermediateCertificate.der],
-      revocation: { crls: [crl.der, rootCrl.der], mode: 'require' },
+      revocation: { crls: [crl.der, rootCrl.der, sm2Crl.der], mode: 'require' },
       ...overrides,
     }),
   };
