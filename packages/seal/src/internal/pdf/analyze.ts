@@ -733,10 +733,19 @@ function changesOfRevision(file: PdfFile, rev: number): Change[] {
   };
   for (const [num, item] of changed) if (!kinds.has(num)) kinds.set(num, classify(num, item));
   // New objects reachable from a classified annotation / widget / signature inherit its kind (appearance streams).
+  const inheritBudget = { left: 200_000 };
   for (const [num, kind] of [...kinds]) {
     if (kind === 'content' || kind === 'unknown' || kind === 'xref-only') continue;
     const reached = new Set<number>();
-    collectRefs(file, file.object(num, rev)?.value, rev, reached, 0);
+    collectRefs(
+      file,
+      file.object(num, rev)?.value,
+      rev,
+      reached,
+      0,
+      inheritBudget,
+      (n) => changed.get(n)?.prev === undefined && changed.has(n),
+    );
     for (const n of reached) {
       const item = changed.get(n);
       if (item && !item.prev && (kinds.get(n) === 'unknown' || kinds.get(n) === 'content')) kinds.set(n, kind);
@@ -805,10 +814,19 @@ function fieldsKind(
   return appendedKind(file, rev, pf instanceof PdfArray ? pf : new PdfArray([]), cf, newSignature);
 }
 
-function collectRefs(file: PdfFile, value: PdfObject | undefined, rev: number, out: Set<number>, depth: number): void {
-  if (depth > 24 || out.size > 10_000 || value === undefined || value === null) return;
+/** Collects object numbers reachable from `value` (not through /P or /Parent), within a shared node budget. */
+function collectRefs(
+  file: PdfFile,
+  value: PdfObject | undefined,
+  rev: number,
+  out: Set<number>,
+  depth: number,
+  budget: { left: number } = { left: 100_000 },
+  follow: (num: number) => boolean = () => true,
+): void {
+  if (depth > 24 || --budget.left < 0 || value === undefined || value === null) return;
   if (value instanceof PdfRef) {
-    if (out.has(value.num)) return;
+    if (out.has(value.num) || !follow(value.num)) return;
     out.add(value.num);
     let target: PdfObject | undefined;
     try {
@@ -816,12 +834,18 @@ function collectRefs(file: PdfFile, value: PdfObject | undefined, rev: number, o
     } catch {
       return;
     }
-    collectRefs(file, target, rev, out, depth + 1);
+    collectRefs(file, target, rev, out, depth + 1, budget, follow);
   } else if (value instanceof PdfArray) {
-    for (const item of value.items) collectRefs(file, item, rev, out, depth + 1);
+    for (const item of value.items) {
+      if (budget.left < 0) return;
+      collectRefs(file, item, rev, out, depth + 1, budget, follow);
+    }
   } else if (value instanceof PdfDict || value instanceof PdfStream) {
     const d = value instanceof PdfStream ? value.dict : value;
-    for (const [key, item] of d.map) if (key !== 'P' && key !== 'Parent') collectRefs(file, item, rev, out, depth + 1);
+    for (const [key, item] of d.map) {
+      if (budget.left < 0) return;
+      if (key !== 'P' && key !== 'Parent') collectRefs(file, item, rev, out, depth + 1, budget, follow);
+    }
   }
 }
 

@@ -19,6 +19,9 @@ function hexValue(c: number): number {
   return -1;
 }
 
+/** Longest literal string accepted (bytes are collected in a JS array: keep it bounded). */
+const MAX_LITERAL_STRING = 4 * 1024 * 1024;
+
 /** Keyword token (true, false, null, obj, R, stream, ...). */
 export class Keyword {
   constructor(readonly word: string) {}
@@ -266,7 +269,7 @@ export class Lexer {
       if (c === 0x28) nesting++;
       else if (c === 0x29 && --nesting === 0) break;
       out.push(c);
-      if (out.length > this.limits.maxDecodedStreamBytes) throw new PdfFormatError('string too long', start);
+      if (out.length > MAX_LITERAL_STRING) throw new PdfFormatError('literal string too long', start);
     }
     this.pos = p;
     return new PdfString(new Uint8Array(out), false, this.track(start), this.track(this.pos));
