@@ -31,8 +31,7 @@ import {
   PreAcceptanceSchema,
 } from '@zwfw/exchange-client';
 import { z } from 'zod';
-import { FaultRuleInputSchema } from './faults';
-import { SeedInputSchema } from './routes/controls';
+import { AdvanceInputSchema, ClockInputSchema, FaultsInputSchema, SeedInputSchema } from './routes/controls';
 
 type Json = Record<string, unknown>;
 
@@ -51,7 +50,9 @@ const REQUEST_SCHEMAS: Record<string, z.ZodType> = {
   EvaluationServiceInput: EvaluationServiceInputSchema,
   EvaluationInput: EvaluationInputSchema,
   SimulatorSeedInput: SeedInputSchema,
-  SimulatorFaultRuleInput: FaultRuleInputSchema,
+  SimulatorFaultsInput: FaultsInputSchema,
+  SimulatorClockInput: ClockInputSchema,
+  SimulatorAdvanceInput: AdvanceInputSchema,
 };
 
 /** Schemas of response `data` (zod output side). */
@@ -217,12 +218,19 @@ export function createOpenApiDocument(version: string): Json {
         ...errors(...GATEWAY_ERRORS, 'INVALID_REQUEST', ...(more as (keyof typeof PLATFORM_ERROR_STATUS)[])),
       },
     });
-  const control = (summary: string, request?: string): Json =>
+  const control = (
+    summary: string,
+    request?: string,
+    response: { status?: number; data?: Json; errors?: (keyof typeof PLATFORM_ERROR_STATUS)[] } = {},
+  ): Json =>
     operation(summary, {
       tags: ['simulator controls'],
       security: [],
       ...(request === undefined ? {} : { requestBody: body(request) }),
-      responses: { ...success(200, { type: 'object' }), ...errors('INVALID_REQUEST') },
+      responses: {
+        ...success(response.status ?? 200, response.data ?? { type: 'object' }),
+        ...errors('INVALID_REQUEST', ...(response.errors ?? [])),
+      },
     });
   const caseNo = pathParameter('caseNo', '申办流水号 (client-generated)');
   const caseMutation = (summary: string, request: string) => ({
@@ -416,64 +424,20 @@ export function createOpenApiDocument(version: string): Json {
       '/__sim/seed': { post: control('Load items, certificates, resources, apps, halls', 'SimulatorSeedInput') },
       '/__sim/faults': {
         get: control('List fault rules with hit counts'),
-        post: operation('Add fault rules', {
-          tags: ['simulator controls'],
-          security: [],
-          requestBody: {
-            required: true,
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    rules: { type: 'array', items: ref('SimulatorFaultRuleInput') },
-                    seed: { type: 'integer' },
-                  },
-                  required: ['rules'],
-                },
-              },
-            },
-          },
-          responses: { ...success(201, { type: 'object' }), ...errors('INVALID_REQUEST') },
-        }),
+        post: control('Add fault rules', 'SimulatorFaultsInput', { status: 201 }),
         delete: control('Remove every fault rule'),
       },
       '/__sim/requests': { get: control('Request log (PII masked)'), delete: control('Clear the request log') },
       '/__sim/clock': {
         get: control('Clock offset'),
-        post: operation('Skew the simulator clock', {
-          tags: ['simulator controls'],
-          security: [],
-          requestBody: {
-            required: true,
-            content: {
-              'application/json': {
-                schema: { type: 'object', properties: { offsetMs: { type: 'integer' } }, required: ['offsetMs'] },
-              },
-            },
-          },
-          responses: { ...success(200, { type: 'object' }), ...errors('INVALID_REQUEST') },
-        }),
+        post: control('Skew the simulator clock', 'SimulatorClockInput'),
       },
       '/__sim/cases': { get: control('Every case with its submission count') },
       '/__sim/cases/{caseNo}/advance': {
         post: {
-          ...operation('Platform-side stage change (version + 1)', {
-            tags: ['simulator controls'],
-            security: [],
-            requestBody: {
-              required: true,
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    properties: { status: { type: 'string' }, opinion: { type: 'string' } },
-                    required: ['status'],
-                  },
-                },
-              },
-            },
-            responses: { ...success(200, ref('Case')), ...errors('CASE_NOT_FOUND', 'TRANSITION_NOT_ALLOWED') },
+          ...control('Platform-side stage change (version + 1)', 'SimulatorAdvanceInput', {
+            data: ref('Case'),
+            errors: ['CASE_NOT_FOUND', 'TRANSITION_NOT_ALLOWED'],
           }),
           parameters: [caseNo],
         },

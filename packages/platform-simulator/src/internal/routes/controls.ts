@@ -43,14 +43,23 @@ export const SeedInputSchema = z.strictObject({
     .optional(),
 });
 
-const FaultsInputSchema = z.strictObject({ rules: z.array(FaultRuleInputSchema).min(1), seed: z.int().optional() });
-const ClockInputSchema = z.strictObject({
+/** Body of `POST /__sim/faults`. */
+export const FaultsInputSchema = z.strictObject({
+  rules: z.array(FaultRuleInputSchema).min(1),
+  seed: z.int().optional(),
+});
+/** Body of `POST /__sim/clock`. */
+export const ClockInputSchema = z.strictObject({
   offsetMs: z
     .int()
     .min(-365 * 86_400_000)
     .max(365 * 86_400_000),
 });
-const AdvanceInputSchema = z.strictObject({ status: z.string().min(1), opinion: z.string().max(2000).optional() });
+/** Body of `POST /__sim/cases/{caseNo}/advance`. */
+export const AdvanceInputSchema = z.strictObject({
+  status: z.string().min(1),
+  opinion: z.string().max(2000).optional(),
+});
 
 /**
  * Turn the JSON form of a seed (as `POST /__sim/seed` and `zwfw-platform-sim --seed FILE` take it; certificate files
