@@ -239,6 +239,19 @@ export function ecdsaDerToRaw(signature: Uint8Array, coordinateBytes: number): U
   }
 }
 
+/** Converts a JWS raw r‖s signature (two equal halves) to a DER `Ecdsa-Sig-Value` (also the SM2 signature form). */
+export function ecdsaRawToDer(raw: Uint8Array): Uint8Array {
+  const half = raw.length / 2;
+  const integer = (bytes: Uint8Array): number[] => {
+    let start = 0;
+    while (start < bytes.length - 1 && bytes[start] === 0) start += 1;
+    const value = Array.from(bytes.subarray(start));
+    return [0x02, ...(value[0]! >= 0x80 ? [value.length + 1, 0, ...value] : [value.length, ...value])];
+  };
+  const body = [...integer(raw.subarray(0, half)), ...integer(raw.subarray(half))];
+  return new Uint8Array([0x30, body.length, ...body]);
+}
+
 /** Coordinate size for ECDSA and SM2 algorithms, undefined for others. */
 export function ecdsaCoordinateBytes(algorithm: JwsAlgorithm): number | undefined {
   return ECDSA_COORDINATE_BYTES[algorithm];

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOpensslPki, type JwsAlgorithm, type OpensslPki } from '../../test/json/openssl-pki';
 import type { Signer } from '../signer';
 import { decodeJson } from './decode-json';
+import { ecdsaDerToRaw, ecdsaRawToDer } from './jws';
 import { signJson } from './sign-json';
 
 let pki: OpensslPki;
@@ -106,6 +107,9 @@ describe('signJson', () => {
     expect(Array.from(raw.subarray(0, 1))).toEqual([0]);
     expect(Array.from(raw.subarray(1, 32))).toEqual(Array.from(r));
     expect(Array.from(raw.subarray(32))).toEqual(Array.from(s.subarray(1)));
+    // And back: the minimal DER form (SM2 verification and CMS use it).
+    expect(Array.from(ecdsaDerToRaw(ecdsaRawToDer(raw), 32))).toEqual(Array.from(raw));
+    expect(Array.from(ecdsaRawToDer(raw).subarray(0, 4))).toEqual([0x30, 2 + 31 + 2 + 33, 0x02, 31]);
   });
 
   it('rejects bad input with typed errors', async () => {

@@ -1,8 +1,7 @@
 import { base64url, flattenedVerify, importX509 } from 'jose';
 import { SealError } from '../errors';
 import { type ParsedCertificate, parseCertificate } from '../internal/asn1/certificate';
-import { childrenOf, contentOf, expectTag, readOid, readSingle } from '../internal/asn1/der';
-import { OID } from '../internal/asn1/oids';
+import { sm2PublicKeyHex, sm2Verify } from '../internal/asn1/sm2';
 import { bytesEqual, toHex, toPem } from '../internal/asn1/input';
 import { validateCertificatePath } from '../internal/trust/validate-certificate-path';
 import {
@@ -20,6 +19,7 @@ import {
   attachedPayloadBytes,
   DEFAULT_SM2_JWS_ALG,
   decodeBase64Url,
+  ecdsaRawToDer,
   isDetached,
   JWS_ALGORITHMS,
   type JwsAlgorithm,
@@ -50,9 +50,6 @@ export interface JsonTrustPolicy extends TrustPolicy {
    */
   sm2AlgorithmName?: string;
 }
-
-/** OID of the SM2 curve (GB/T 32918), as the namedCurve of an id-ecPublicKey SPKI. */
-const SM2_CURVE_OID = '1.2.156.10197.1.301';
 
 const REQUIRED_CHECKS: readonly CheckId[] = ['JWS_FORMAT', 'JWS_ALG_ALLOWED', 'JWS_SIGNATURE', 'JWS_X5C_CHAIN'];
 const ALGORITHM_SIZE_HINT = /modulusLength|2048/;
@@ -204,32 +201,13 @@ function algorithmCheck(alg: unknown, policy: JsonTrustPolicy): { check: Validat
   };
 }
 
-/** The uncompressed SM2 public key (04‖x‖y, hex) of a certificate whose key is on the SM2 curve. */
-function sm2PublicKeyHex(certificate: ParsedCertificate): string | undefined {
-  try {
-    return readSm2PublicKey(certificate.spki);
-  } catch {
-    return undefined;
-  }
-}
-
-function readSm2PublicKey(spki: Uint8Array): string | undefined {
-  const [algorithm, key] = childrenOf(expectTag(readSingle(spki, 'SubjectPublicKeyInfo'), 0x30, 'SPKI'));
-  const [algorithmOid, curve] = childrenOf(expectTag(algorithm, 0x30, 'AlgorithmIdentifier'));
-  if (readOid(algorithmOid, 'algorithm') !== OID.ecPublicKey || readOid(curve, 'curve') !== SM2_CURVE_OID)
-    return undefined;
-  const bits = contentOf(expectTag(key, 0x03, 'subjectPublicKey'));
-  if (bits.length !== 66 || bits[0] !== 0 || bits[1] !== 0x04) return undefined;
-  return toHex(bits.subarray(1));
-}
-
 async function sm2SignatureCheck(
   signingInput: Uint8Array,
   signature: Uint8Array,
   certificate: ParsedCertificate,
   userId: string,
 ): Promise<ValidationCheck> {
-  const publicKey = sm2PublicKeyHex(certificate);
+  const publicKey = sm2PublicKeyHex(certificate.spki);
   if (publicKey === undefined || signature.length !== 64) {
     return createCheck(
       'JWS_SIGNATURE',
@@ -239,9 +217,8 @@ async function sm2SignatureCheck(
       { subIndication: 'SIG_CRYPTO_FAILURE' },
     );
   }
-  // Loaded on demand: JSON users who never meet SM2 do not load the SM2 code.
-  const { sm2 } = await import('sm-crypto-v2');
-  const valid = sm2.doVerifySignature(signingInput, toHex(signature), publicKey, { der: false, hash: true, userId });
+  // sm-crypto-v2 is loaded on demand by sm2Verify: JSON users who never meet SM2 do not load it.
+  const valid = await sm2Verify(publicKey, signingInput, ecdsaRawToDer(signature), userId);
   return valid
     ? createCheck('JWS_SIGNATURE', 'PASSED', 'SM2 签名值正确。', 'The SM2 signature value is correct.', {
         details: { sm2UserId: userId },
