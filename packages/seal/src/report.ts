@@ -178,7 +178,21 @@ export interface SignatureReport {
   checks: ValidationCheck[];
 }
 
-/** The validation result of a document. */
+/**
+ * The validation result of a document.
+ *
+ * @example
+ * ```ts
+ * const report = await validatePdf(pdf, policy);
+ * if (report.indication !== 'TOTAL_PASSED') {
+ *   for (const signature of report.signatures) {
+ *     for (const check of signature.checks.filter((c) => c.status === 'FAILED' || c.status === 'INDETERMINATE')) {
+ *       console.log(signature.id, check.id, check.subIndication, check.message.zh);
+ *     }
+ *   }
+ * }
+ * ```
+ */
 export interface ValidationReport {
   /** Worst indication over all signatures and document checks. */
   indication: Indication;

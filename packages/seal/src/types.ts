@@ -18,6 +18,13 @@ export const SM2_DEFAULT_USER_ID = '1234567812345678';
 /**
  * Obtains an RFC 3161 time-stamp token for a message imprint (a digest). Implement it to use your own TSA transport;
  * {@link createTimestampClient} implements it over HTTP.
+ *
+ * @example
+ * ```ts
+ * const viaGateway: TimestampClient = {
+ *   timestamp: async (imprint, hash) => gateway.requestToken({ imprint, hash }), // resolves to the DER token
+ * };
+ * ```
  */
 export interface TimestampClient {
   /**
