@@ -53,6 +53,64 @@ function withDocumentValidationData(file: PdfFile | undefined, policy: TrustPoli
   };
 }
 
+/**
+ * PAdES B-LT: a B-T signature followed by a /DSS update with validation data, and revocation checked successfully.
+ * B-LTA: additionally a valid document time-stamp in a revision after that DSS update. Adds LT_DATA_COMPLETE (INFO).
+ */
+function assignLongTermLevels(
+  reports: SignatureReport[],
+  analyzed: AnalyzedSignature[],
+  file: PdfFile | undefined,
+): void {
+  let dss: DssData = { certificates: [], crls: [] };
+  try {
+    if (file) dss = readDss(file);
+  } catch {
+    // unreadable DSS: no long-term level
+  }
+  reports.forEach((report, index) => {
+    if (analyzed[index]?.type === 'doc-timestamp' || report.level !== 'B-T') return;
+    const dssRevision = Math.max(
+      -1,
+      ...report.changesAfterSigning.filter((c) => c.kind === 'dss').map((c) => c.revision),
+    );
+    const revocationPassed = report.checks.some((c) => c.id === 'CERT_REVOCATION' && c.status === 'PASSED');
+    const complete = dssRevision >= 0 && dss.certificates.length + dss.crls.length > 0 && revocationPassed;
+    const archived =
+      complete &&
+      reports.some(
+        (other, j) =>
+          analyzed[j]?.type === 'doc-timestamp' &&
+          (analyzed[j]?.revision ?? -1) > dssRevision &&
+          other.checks.some((c) => c.id === 'TS_TOKEN_VALID' && c.status === 'PASSED'),
+      );
+    if (complete) report.level = archived ? 'B-LTA' : 'B-LT';
+    const details = {
+      dssCertificates: dss.certificates.length,
+      dssCrls: dss.crls.length,
+      dssRevision,
+      revocationPassed,
+    };
+    report.checks.push(
+      complete
+        ? createCheck(
+            'LT_DATA_COMPLETE',
+            'PASSED',
+            `文档安全存储（DSS）含有长期验证数据（${report.level}）`,
+            `The DSS holds long-term validation data (${report.level})`,
+            { details },
+          )
+        : createCheck(
+            'LT_DATA_COMPLETE',
+            'INFO',
+            '签名之后没有可用的 DSS 长期验证数据（级别保持 B-T）',
+            'No usable DSS validation data after the signature (level stays B-T)',
+            { details },
+          ),
+    );
+  });
+}
+
 async function cryptoChecks(
   bytes: Uint8Array,
   signature: AnalyzedSignature,
@@ -209,6 +267,7 @@ async function validate(pdf: BytesInput, policy: TrustPolicy): Promise<Validatio
     }
     signatures.push(report);
   }
+  assignLongTermLevels(signatures, analysis.signatures, analysis.file);
   const { indication, subIndication } = aggregateDocumentIndication(signatures, analysis.document);
   const report: ValidationReport = { indication, signatures, document: analysis.document, validationTime, policyId };
   if (subIndication) report.subIndication = subIndication;
