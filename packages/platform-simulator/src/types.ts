@@ -101,6 +101,8 @@ export interface FaultRuleInput {
   retryAfterSeconds?: number;
   /** Fire at most this many times. Default: unlimited. */
   times?: number;
+  /** Fire only during this many milliseconds after the rule is added ("province down for 2 minutes"). */
+  forMs?: number;
   /**
    * Fire on this share of matching requests (0 < p ≤ 1). Probabilistic rules share one seeded random draw per
    * request and occupy consecutive bands, so their shares add up instead of overlapping.
@@ -112,6 +114,8 @@ export interface FaultRuleInput {
 export interface FaultRule extends FaultRuleInput {
   /** Rule id (`fault-1`, …). */
   id: string;
+  /** For `forMs` rules: when the rule stops firing (ISO 8601, real time). */
+  activeUntil?: string;
   /** Times this rule fired. */
   hits: number;
 }

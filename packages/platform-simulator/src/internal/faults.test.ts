@@ -14,6 +14,18 @@ describe('FaultInjector', () => {
     expect(faults.list()[0]).toMatchObject({ id: 'fault-1', hits: 2, times: 2 });
   });
 
+  it('fires a `forMs` rule only inside its window', () => {
+    let now = 1_000;
+    const faults = new FaultInjector(1, () => now);
+    const [rule] = faults.add([{ mode: 'down', forMs: 500 }]);
+    expect(rule?.activeUntil).toBe(new Date(1_500).toISOString());
+    expect(faults.pick('GET', '/health')?.mode).toBe('down');
+    now = 1_500;
+    expect(faults.pick('GET', '/health')?.mode).toBe('down');
+    now = 1_501;
+    expect(faults.pick('GET', '/health')).toBeUndefined();
+  });
+
   it('gives probabilistic rules disjoint bands of one seeded draw, reproducibly', () => {
     const run = () => {
       const faults = new FaultInjector(7);

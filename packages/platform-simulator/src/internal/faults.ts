@@ -26,6 +26,7 @@ export const FaultRuleInputSchema = z
     ms: z.int().min(0).max(600_000).optional(),
     retryAfterSeconds: z.int().min(0).max(3600).optional(),
     times: z.int().min(1).optional(),
+    forMs: z.int().min(1).max(86_400_000).optional(),
     probability: z.number().gt(0).max(1).optional(),
   })
   .refine((rule) => rule.mode !== 'latency' || rule.ms !== undefined, {
@@ -43,6 +44,9 @@ export interface ActiveFaultRule {
   ms?: number;
   retryAfterSeconds?: number;
   times?: number;
+  forMs?: number;
+  /** When a `forMs` rule stops firing (ISO 8601). */
+  activeUntil?: string;
   probability?: number;
   hits: number;
 }
@@ -79,7 +83,11 @@ export class FaultInjector {
   private random: () => number;
   private nextId = 1;
 
-  constructor(seed: number) {
+  /** @param clock - real time in ms for `forMs` windows (not the skewable simulator clock). */
+  constructor(
+    seed: number,
+    private readonly clock: () => number = Date.now,
+  ) {
     this.random = createRandom(seed);
   }
 
@@ -95,6 +103,8 @@ export class FaultInjector {
         ms: rule.ms,
         retryAfterSeconds: rule.retryAfterSeconds,
         times: rule.times,
+        forMs: rule.forMs,
+        activeUntil: rule.forMs === undefined ? undefined : new Date(this.clock() + rule.forMs).toISOString(),
         probability: rule.probability,
         hits: 0,
         regex: rule.match?.path === undefined ? undefined : globToRegExp(rule.match.path),
@@ -121,6 +131,7 @@ export class FaultInjector {
       if (rule.match.method !== undefined && rule.match.method !== method) continue;
       if (rule.regex !== undefined && !rule.regex.test(path)) continue;
       if (rule.times !== undefined && rule.hits >= rule.times) continue;
+      if (rule.activeUntil !== undefined && this.clock() > Date.parse(rule.activeUntil)) continue;
       if (rule.probability !== undefined) {
         draw ??= this.random();
         band += rule.probability;
