@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { base64url } from 'jose';
 import { sm2 } from 'sm-crypto-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSoftwareSigner } from '../../src/index';
 import { signJson } from '../../src/json/sign-json';
 import { type JsonTrustPolicy, validateJson } from '../../src/json/validate-json';
 import type { Signer } from '../../src/signer';
@@ -130,6 +131,81 @@ describe('SM2 JWS', () => {
     expect(confused.signatures[0]!.checks[0]!.message.en).toBe(
       'Invalid policy: policy.sm2AlgorithmName must be a private name such as "SM2SM3", not a registered JOSE algorithm.',
     );
+  });
+
+  it('passes end to end: software SM2 signer, SM2 root → SM2 seal certificate chain, TOTAL_PASSED', async () => {
+    openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:SM2', '-out', 'leaf.key']);
+    openssl([
+      'req',
+      '-new',
+      '-key',
+      'leaf.key',
+      '-subj',
+      '/C=CN/O=衡阳市行政审批服务局/CN=合同专用章',
+      '-utf8',
+      '-out',
+      'leaf.csr',
+      '-sm3',
+      '-sigopt',
+      `distid:${SM2_DEFAULT_USER_ID}`,
+    ]);
+    writeFileSync(
+      join(dir, 'leaf.ext'),
+      'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n',
+    );
+    writeFileSync(join(dir, 'ca.ext'), 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n');
+    openssl([
+      'req',
+      '-new',
+      '-x509',
+      '-key',
+      'sm2.key',
+      '-sm3',
+      '-sigopt',
+      `distid:${SM2_DEFAULT_USER_ID}`,
+      '-subj',
+      '/C=CN/O=湖南省测试 SM2 根/CN=SM2 根',
+      '-utf8',
+      '-days',
+      '365',
+      '-out',
+      'root.pem',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ]);
+    openssl([
+      'x509',
+      '-req',
+      '-in',
+      'leaf.csr',
+      '-CA',
+      'root.pem',
+      '-CAkey',
+      'sm2.key',
+      '-CAcreateserial',
+      '-days',
+      '365',
+      '-sm3',
+      '-sigopt',
+      `distid:${SM2_DEFAULT_USER_ID}`,
+      '-vfyopt',
+      `distid:${SM2_DEFAULT_USER_ID}`,
+      '-extfile',
+      'leaf.ext',
+      '-out',
+      'leaf.pem',
+    ]);
+    const leafSigner = createSoftwareSigner({
+      privateKey: readFileSync(join(dir, 'leaf.key'), 'utf8'),
+      certificate: readFileSync(join(dir, 'leaf.pem'), 'utf8'),
+      algorithm: 'SM2-SM3',
+    });
+    const jws = await signJson({ 合同编号: 'HT-2026-001' }, leafSigner);
+    const report = await validateJson(jws, policy({ trustAnchors: [readFileSync(join(dir, 'root.pem'), 'utf8')] }));
+    expect(report.indication).toBe('TOTAL_PASSED');
+    expect(report.signatures[0]?.signer?.subject).toBe('CN=合同专用章, O=衡阳市行政审批服务局, C=CN');
   });
 
   it('fails an SM2 alg over a non-SM2 certificate', async () => {
