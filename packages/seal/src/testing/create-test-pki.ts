@@ -362,16 +362,18 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
     generateKeyPairAsync('ec', { namedCurve: 'SM2' }),
   ]);
 
+  const selfSignedRoot = async (subject: Name, keys: { publicKey: KeyObject; privateKey: KeyObject }) =>
+    issueCertificate({
+      subject,
+      publicKey: keys.publicKey,
+      selfKey: keys.privateKey,
+      notBefore,
+      notAfter: new Date(now.getTime() + 3650 * DAY),
+      ca: {},
+      keyUsage: KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign,
+    });
   const rootName = caName('衡阳测试根证书');
-  const root = await issueCertificate({
-    subject: rootName,
-    publicKey: rootKeys.publicKey,
-    selfKey: rootKeys.privateKey,
-    notBefore,
-    notAfter: new Date(now.getTime() + 3650 * DAY),
-    ca: {},
-    keyUsage: KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign,
-  });
+  const root = await selfSignedRoot(rootName, rootKeys);
   const rootIssuer: Issuer = { name: rootName, key: rootKeys.privateKey, keyId: root.keyId, algorithm: 'RS256' };
 
   const intermediateName = caName('衡阳测试电子印章中级证书');
@@ -432,15 +434,7 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
 
   // SM2 chain: SM2 root → SM2 seal certificate (signatures with the standard user ID, GM/T 0015)
   const sm2RootName = caName('衡阳测试SM2根证书');
-  const sm2Root = await issueCertificate({
-    subject: sm2RootName,
-    publicKey: sm2RootKeys.publicKey,
-    selfKey: sm2RootKeys.privateKey,
-    notBefore,
-    notAfter: new Date(now.getTime() + 3650 * DAY),
-    ca: {},
-    keyUsage: KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign,
-  });
+  const sm2Root = await selfSignedRoot(sm2RootName, sm2RootKeys);
   const sm2Issuer: Issuer = {
     name: sm2RootName,
     key: sm2RootKeys.privateKey,

@@ -1,11 +1,19 @@
 // SM2 (GB/T 32918) with SM3 through sm-crypto-v2, loaded on first use. Node's crypto cannot do it: it signs SM2 keys
 // as plain ECDSA or with an empty user ID (seal.md §8).
-import { childrenOf, contentOf, expectTag, readOid, readSingle } from './der';
+import { type DerNode, childrenOf, contentOf, expectTag, readOid, readSingle } from './der';
 import { toHex } from './input';
 import { OID } from './oids';
 
 /** OID of the SM2 curve, as namedCurve of id-ecPublicKey. */
 export const SM2_CURVE_OID = '1.2.156.10197.1.301';
+
+/** Whether an AlgorithmIdentifier node is id-ecPublicKey on the SM2 curve. */
+function isSm2Algorithm(algorithm: DerNode | undefined): boolean {
+  const [type, curve] = childrenOf(expectTag(algorithm, 0x30, 'AlgorithmIdentifier'));
+  return (
+    readOid(type, 'key type') === OID.ecPublicKey && curve?.tag === 0x06 && readOid(curve, 'curve') === SM2_CURVE_OID
+  );
+}
 
 /** Uncompressed public key hex ("04" ‖ x ‖ y) of an SM2 SubjectPublicKeyInfo, or undefined when it is not SM2. */
 export function sm2PublicKeyHex(spki: Uint8Array): string | undefined {

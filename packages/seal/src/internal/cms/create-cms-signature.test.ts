@@ -27,6 +27,27 @@ function openssl(args: string[]): { status: number | null; out: string } {
   return { status: result.status, out: `${result.stdout}${result.stderr}` };
 }
 
+/** `openssl cms -verify` of a detached DER CMS over `content` with `anchor` as CAfile. */
+function cmsVerify(cms: string, content: string, anchor: string): { status: number | null; out: string } {
+  return openssl([
+    'cms',
+    '-verify',
+    '-binary',
+    '-inform',
+    'DER',
+    '-in',
+    cms,
+    '-content',
+    content,
+    '-CAfile',
+    anchor,
+    '-purpose',
+    'any',
+    '-out',
+    '/dev/null',
+  ]);
+}
+
 beforeAll(async () => {
   pki = await createTestPki();
   dir = mkdtempSync(join(tmpdir(), 'zwfw-cms-'));
@@ -43,23 +64,7 @@ describe('createCmsSignature', () => {
       const signer = pki[name];
       const cms = await createCmsSignature({ content, signer, profile: 'PAdES' });
       writeFileSync(join(dir, `${name}.p7s`), cms);
-      const result = openssl([
-        'cms',
-        '-verify',
-        '-binary',
-        '-inform',
-        'DER',
-        '-in',
-        `${name}.p7s`,
-        '-content',
-        'content.bin',
-        '-CAfile',
-        'root.pem',
-        '-purpose',
-        'any',
-        '-out',
-        '/dev/null',
-      ]);
+      const result = cmsVerify(`${name}.p7s`, 'content.bin', 'root.pem');
       expect(result.out).toContain('Verification successful');
       expect(result.status).toBe(0);
 
@@ -124,23 +129,7 @@ describe('createCmsSignature', () => {
       // OpenSSL 3.0 cannot sign or verify Ed25519 CMS ("no default digest" / "invalid digest"): no oracle for EdDSA.
       if (signer.algorithm !== 'EdDSA') {
         const anchor = index === 0 ? 'root.pem' : `alg${index}.pem`;
-        const result = openssl([
-          'cms',
-          '-verify',
-          '-binary',
-          '-inform',
-          'DER',
-          '-in',
-          `alg${index}.p7s`,
-          '-content',
-          'content.bin',
-          '-CAfile',
-          anchor,
-          '-purpose',
-          'any',
-          '-out',
-          '/dev/null',
-        ]);
+        const result = cmsVerify(`alg${index}.p7s`, 'content.bin', anchor);
         expect([signer.algorithm, result.out]).toEqual([
           signer.algorithm,
           expect.stringContaining('Verification successful'),
@@ -160,21 +149,7 @@ describe('createCmsSignature', () => {
     const cms = await createCmsSignature({ content, signer: pki.sealSigner, profile: 'PAdES' });
     writeFileSync(join(dir, 'tampered.p7s'), cms);
     writeFileSync(join(dir, 'tampered.bin'), Buffer.concat([...content, Uint8Array.of(0x20)]));
-    const result = openssl([
-      'cms',
-      '-verify',
-      '-binary',
-      '-inform',
-      'DER',
-      '-in',
-      'tampered.p7s',
-      '-content',
-      'tampered.bin',
-      '-CAfile',
-      'root.pem',
-      '-purpose',
-      'any',
-    ]);
+    const result = cmsVerify('tampered.p7s', 'tampered.bin', 'root.pem');
     expect(result.out).not.toContain('Verification successful');
     expect(result.status).not.toBe(0);
   });
