@@ -1,4 +1,4 @@
-import type { Simulator } from '@zwfw/platform-simulator';
+import { type Simulator, startSimulator } from '@zwfw/platform-simulator';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { caseInput, clientFor, ID_NUMBER, IDENTITY, PHONE, withSimulator } from '../test/fixtures';
 import { createExchangeClient } from './create-exchange-client';
@@ -44,6 +44,24 @@ describe('createExchangeClient', () => {
     const again = await client.items.sync(sync.cursor);
     expect(again.items.every((item) => item.updatedAt === sync.cursor)).toBe(true);
     await expect(client.items.get('NOPE')).rejects.toMatchObject({ code: 'ERR_EXCHANGE_NOT_FOUND', status: 404 });
+  });
+
+  it('validates items against the catalog model by default, naming the failing field', async () => {
+    const strict = clientFor(sim, { itemValidation: 'catalog' });
+    await expect(strict.items.list().toArray()).rejects.toMatchObject({
+      code: 'ERR_EXCHANGE_RESPONSE_INVALID',
+      message: expect.stringMatching(/"data\.items\[0\]\.\w+"/),
+    });
+    const catalogSim = await startSimulator();
+    try {
+      const items = await clientFor(catalogSim, { itemValidation: 'catalog' })
+        .items.list({ limit: 100 })
+        .toArray({ limit: 150 });
+      expect(items).toHaveLength(150);
+      expect(items[0]).toMatchObject({ implementationCode: expect.any(String), materials: expect.any(Array) });
+    } finally {
+      await catalogSim.close();
+    }
   });
 
   it('submits a case with a verified receipt, then records events, completion, and reads it back', async () => {

@@ -8,7 +8,7 @@ import type { OutboxStore } from './outbox/outbox-store';
 import { type CasesResource, createCasesResource } from './resources/cases';
 import { type CertificatesResource, createCertificatesResource } from './resources/certificates';
 import { createEvaluationsResource, type EvaluationsResource } from './resources/evaluations';
-import { createItemsResource, type ItemsResource } from './resources/items';
+import { createItemsResource, type ItemsResource, type ItemValidation } from './resources/items';
 import {
   type AppointmentsResource,
   createAppointmentsResource,
@@ -73,6 +73,14 @@ export interface ExchangeClientOptions {
   receipts?: { verificationKey: ReceiptKey; algorithms?: string[] };
   /** Durable mode: case and evaluation writes go through this outbox store first. */
   outbox?: { store: OutboxStore; relay?: OutboxRelayOptions };
+  /**
+   * Validation of items: `catalog` checks every item against `@zwfw/catalog`'s `ImplementationItemSchema` (a failure is
+   * `ERR_EXCHANGE_RESPONSE_INVALID` naming the field); `identity` checks only the wire fields (`implementationCode`,
+   * `name`, `version`, `regionCode`, `updatedAt`, `status`) and keeps the rest as sent, for provinces whose item model
+   * differs.
+   * @defaultValue 'catalog'
+   */
+  itemValidation?: ItemValidation;
   /** A `Date` header further than this from the local clock resyncs the signing clock. @defaultValue 30000 */
   clockSkewTolerance?: number;
   /** `fetch` implementation (proxies, tests). @defaultValue globalThis.fetch */
@@ -279,7 +287,7 @@ export function createExchangeClient(options: ExchangeClientOptions): ExchangeCl
     : undefined;
   const context: ResourceContext = { transport, outbox, checkReceipt, generateId };
   return {
-    items: createItemsResource(context),
+    items: createItemsResource(context, options.itemValidation ?? 'catalog'),
     cases: createCasesResource(context, now),
     preAcceptances: createPreAcceptancesResource(context),
     appointments: createAppointmentsResource(context),

@@ -51,7 +51,7 @@ export type {
 export type { CasesResource, CaseWriteResult, WithdrawInput } from './resources/cases';
 export type { CertificatesResource, DownloadedCertificate } from './resources/certificates';
 export type { EvaluationsResource, WriteResult } from './resources/evaluations';
-export type { ItemSyncResult, ItemsResource } from './resources/items';
+export type { ItemSyncResult, ItemsResource, ItemValidation } from './resources/items';
 export type { AppointmentsResource, PreAcceptancesResource } from './resources/services';
 export type { PageIterable, ReadOptions, WriteOptions } from './resources/shared';
 export type { SharingResource } from './resources/sharing';

@@ -37,6 +37,7 @@ export function clientFor(sim: Simulator, overrides: Partial<ExchangeClientOptio
     receipts: { verificationKey: sim.publicJwk as JsonWebKey },
     retry: { baseDelayMs: 5, backoffLimitMs: 20, maxRetryAfterMs: 20 },
     timeout: 2_000,
+    itemValidation: 'identity',
     ...overrides,
   });
 }

@@ -1,4 +1,6 @@
+import { ImplementationItemSchema } from '@zwfw/catalog';
 import { type ItemQuery, ItemQuerySchema, type ItemRecord, ItemRecordSchema } from '../wire/items';
+
 import {
   getData,
   type PageIterable,
@@ -40,14 +42,27 @@ export interface ItemsResource {
   sync(since?: string, options?: ReadOptions & { regionCode?: string }): Promise<ItemSyncResult>;
 }
 
-export function createItemsResource(context: ResourceContext): ItemsResource {
+/** How strictly items are validated: against `@zwfw/catalog`'s full item model, or only their wire identity fields. */
+export type ItemValidation = 'catalog' | 'identity';
+
+/** The wire record, plus every check of the catalog's `ImplementationItemSchema` (field paths kept). */
+const CatalogItemRecordSchema = ItemRecordSchema.superRefine((value, context) => {
+  const result = ImplementationItemSchema.safeParse(value);
+  if (!result.success) {
+    for (const issue of result.error.issues)
+      context.addIssue({ ...issue, code: 'custom', message: issue.message, path: issue.path });
+  }
+});
+
+export function createItemsResource(context: ResourceContext, validation: ItemValidation = 'catalog'): ItemsResource {
+  const itemSchema = validation === 'catalog' ? CatalogItemRecordSchema : ItemRecordSchema;
   const list = (query: Partial<ItemQuery> = {}, options?: ReadOptions) => {
     return paginate(
       context,
       'items.list',
       'items',
       () => ({ ...parseInput(ItemQuerySchema.partial(), query, 'items.list') }),
-      ItemRecordSchema,
+      itemSchema,
       options,
     );
   };
@@ -55,7 +70,7 @@ export function createItemsResource(context: ResourceContext): ItemsResource {
     list,
     async get(implementationCode, options) {
       const path = `items/${segment(implementationCode, 'implementationCode', 'items.get')}`;
-      return getData(context, 'items.get', path, ItemRecordSchema, options);
+      return getData(context, 'items.get', path, itemSchema, options);
     },
     async sync(since, options = {}) {
       const items: ItemRecord[] = [];
