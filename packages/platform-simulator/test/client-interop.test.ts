@@ -30,6 +30,8 @@ describe('@zwfw/exchange-client against the simulator', () => {
       [201, true],
     ]);
     expect(new Set(attempts.map((entry) => entry.idempotencyKey)).size).toBe(1);
+    expect(attempts[0]).toMatchObject({ client: '430400000000/11430400MB1D03622X/SIM-TEST', issue: 'INTEROP-1' });
+    expect(attempts[0]?.correlationId).toBe(attempts[1]?.correlationId);
   });
 
   it('resynchronises after CLOCK_SKEW and reads every seeded item through the wire schema', async () => {

@@ -16,6 +16,12 @@ export interface RequestLogEntry {
   appKey?: string;
   /** `Idempotency-Key`, when sent. */
   idempotencyKey?: string;
+  /** `X-Exchange-Client` (`{regionCode}/{organizationCode}/{systemCode}`), when sent. */
+  client?: string;
+  /** `X-Exchange-Issue` (the case the operation concerns), when sent. */
+  issue?: string;
+  /** `X-Correlation-Id` (one per logical operation, the same on every attempt), when sent. */
+  correlationId?: string;
   /** The outcome of the gateway's checks; `skipped` for unauthenticated paths or requests stopped earlier. */
   authentication: { result: 'ok' | 'failed' | 'skipped'; code?: string; detail?: string };
   /** The fault rule that fired, if any. */

@@ -68,6 +68,11 @@ export interface SimulatorRuntime {
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const RETRYABLE_CODES = new Set(['IDEMPOTENCY_IN_PROGRESS', 'RATE_LIMITED', 'UNAVAILABLE', 'INTERNAL']);
 
+/** A header value for the log: cut to 200 characters, personal data masked. */
+function maskOptional(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : maskText(value.slice(0, 200));
+}
+
 function header(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -156,6 +161,9 @@ export function createSimulatorRuntime(config: ServerConfig): SimulatorRuntime {
       requestId,
       appKey: header(request, 'x-exchange-app-key')?.slice(0, 128),
       idempotencyKey: header(request, 'idempotency-key')?.slice(0, 255),
+      client: maskOptional(header(request, 'x-exchange-client')),
+      issue: maskOptional(header(request, 'x-exchange-issue')),
+      correlationId: maskOptional(header(request, 'x-correlation-id')),
       authentication: { result: 'skipped' },
       fault: fault === undefined ? undefined : { id: fault.id, mode: fault.mode },
       replayed: false,
