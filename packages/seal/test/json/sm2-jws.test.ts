@@ -21,6 +21,29 @@ const openssl = (args: string[]) =>
   execFileSync('openssl', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const fromHex = (hex: string) => new Uint8Array(Buffer.from(hex, 'hex'));
 
+const SM3_WITH_USER_ID = ['-sm3', '-sigopt', `distid:${SM2_DEFAULT_USER_ID}`];
+
+/** A self-signed SM2 certificate for sm2.key, with the given extensions. */
+function selfSignedSm2(subject: string, out: string, ...extensions: string[]): void {
+  const addext = extensions.flatMap((extension) => ['-addext', extension]);
+  openssl([
+    'req',
+    '-new',
+    '-x509',
+    '-key',
+    'sm2.key',
+    ...SM3_WITH_USER_ID,
+    '-subj',
+    subject,
+    '-utf8',
+    '-days',
+    '365',
+    '-out',
+    out,
+    ...addext,
+  ]);
+}
+
 function rawToDer(raw: Uint8Array): Uint8Array {
   const integer = (bytes: Uint8Array) => {
     let value = Array.from(bytes);
@@ -35,25 +58,11 @@ function rawToDer(raw: Uint8Array): Uint8Array {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'zwfw-sm2-jws-'));
   openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:SM2', '-out', 'sm2.key']);
-  openssl([
-    'req',
-    '-new',
-    '-x509',
-    '-key',
-    'sm2.key',
-    '-sm3',
-    '-sigopt',
-    `distid:${SM2_DEFAULT_USER_ID}`,
-    '-subj',
+  selfSignedSm2(
     '/C=CN/O=衡阳市行政审批服务局/CN=SM2 电子印章',
-    '-utf8',
-    '-days',
-    '365',
-    '-out',
     'sm2.pem',
-    '-addext',
     'keyUsage=critical,digitalSignature,nonRepudiation',
-  ]);
+  );
   openssl(['pkey', '-in', 'sm2.key', '-pubout', '-out', 'sm2.pub']);
   const text = openssl(['pkey', '-in', 'sm2.key', '-text', '-noout']);
   const privateKeyHex = /priv:\s*([0-9a-f:\s]+?)\s*pub:/
@@ -145,36 +154,18 @@ describe('SM2 JWS', () => {
       '-utf8',
       '-out',
       'leaf.csr',
-      '-sm3',
-      '-sigopt',
-      `distid:${SM2_DEFAULT_USER_ID}`,
+      ...SM3_WITH_USER_ID,
     ]);
     writeFileSync(
       join(dir, 'leaf.ext'),
       'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n',
     );
-    writeFileSync(join(dir, 'ca.ext'), 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n');
-    openssl([
-      'req',
-      '-new',
-      '-x509',
-      '-key',
-      'sm2.key',
-      '-sm3',
-      '-sigopt',
-      `distid:${SM2_DEFAULT_USER_ID}`,
-      '-subj',
+    selfSignedSm2(
       '/C=CN/O=湖南省测试 SM2 根/CN=SM2 根',
-      '-utf8',
-      '-days',
-      '365',
-      '-out',
       'root.pem',
-      '-addext',
       'basicConstraints=critical,CA:TRUE',
-      '-addext',
       'keyUsage=critical,keyCertSign,cRLSign',
-    ]);
+    );
     openssl([
       'x509',
       '-req',
@@ -187,9 +178,7 @@ describe('SM2 JWS', () => {
       '-CAcreateserial',
       '-days',
       '365',
-      '-sm3',
-      '-sigopt',
-      `distid:${SM2_DEFAULT_USER_ID}`,
+      ...SM3_WITH_USER_ID,
       '-vfyopt',
       `distid:${SM2_DEFAULT_USER_ID}`,
       '-extfile',
