@@ -13,6 +13,8 @@ export {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_SLOT_CAPACITY,
   DEFAULT_REQUEST_LOG_LIMIT,
+  DEFAULT_TIMESTAMP_TOLERANCE_MS,
+  DEFAULT_NONCE_WINDOW_MS,
 } from './start-simulator';
 export type { Simulator, SimulatorOptions, SimulatorPublicJwk } from './start-simulator';
 export { DEFAULT_CREDENTIALS, DEFAULT_SEED } from './default-seed';

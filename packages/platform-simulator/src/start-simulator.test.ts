@@ -45,6 +45,35 @@ describe('startSimulator', () => {
     });
   });
 
+  it('enforces a province profile: HMAC-SM3 only, a tighter clock window', async () => {
+    const sim = await startSimulator({ signatureAlgorithms: ['hmac-sm3'], timestampToleranceMs: 60_000 });
+    try {
+      const { createHmacSigner } = await import('@zwfw/exchange-client');
+      const url = `${sim.url}/api/v1/items?limit=1`;
+      const sign = (algorithm: 'hmac-sha256' | 'hmac-sm3', timestamp = Date.now()) =>
+        createHmacSigner({ ...sim.credentials, algorithm }).sign({
+          method: 'GET',
+          url,
+          body: new Uint8Array(),
+          timestamp,
+          nonce: crypto.randomUUID(),
+        });
+      const sha = await fetch(url, { headers: await sign('hmac-sha256') });
+      expect(sha.status).toBe(401);
+      expect((await sha.json()).message).toBe(
+        'authentication failed (UNSUPPORTED_METHOD): this platform accepts hmac-sm3 signatures only; set X-Exchange-Signature-Method accordingly',
+      );
+      expect((await fetch(url, { headers: await sign('hmac-sm3') })).status).toBe(200);
+      const late = await fetch(url, { headers: await sign('hmac-sm3', Date.now() - 90_000) });
+      expect((await late.json()).message).toMatch(/the platform accepts ±60 s/);
+    } finally {
+      await sim.close();
+    }
+    await expect(startSimulator({ signatureAlgorithms: [] })).rejects.toMatchObject({
+      code: 'ERR_SIMULATOR_OPTIONS_INVALID',
+    });
+  });
+
   it('uses the first seeded app as credentials', async () => {
     const sim = await startSimulator({ seed: { apps: [{ appKey: 'ci-app', appSecret: 'ci-app-secret-0123456789' }] } });
     expect(sim.credentials).toEqual({ appKey: 'ci-app', appSecret: 'ci-app-secret-0123456789' });

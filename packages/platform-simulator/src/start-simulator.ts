@@ -25,6 +25,10 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_SLOT_CAPACITY = 2;
 /** Request-log entries kept by default (oldest dropped first). */
 export const DEFAULT_REQUEST_LOG_LIMIT = 1000;
+/** Accepted clock distance of a request timestamp by default: ±5 minutes (design §6). */
+export const DEFAULT_TIMESTAMP_TOLERANCE_MS = 5 * 60_000;
+/** Nonces stay used for 15 minutes per app key by default (design §6). */
+export const DEFAULT_NONCE_WINDOW_MS = 15 * 60_000;
 
 /** Options of {@link startSimulator}. */
 export interface SimulatorOptions {
@@ -65,6 +69,21 @@ export interface SimulatorOptions {
   faultSeed?: number;
   /** The simulator's base clock (the clock offset is added to it). Default: the system clock. */
   now?: () => Date;
+  /**
+   * Signature algorithms the gateway accepts; a province that demands SM3 is `['hmac-sm3']`.
+   * @defaultValue ['hmac-sha256', 'hmac-sm3']
+   */
+  signatureAlgorithms?: ('hmac-sha256' | 'hmac-sm3')[];
+  /**
+   * Accepted distance of `X-Exchange-Timestamp` from the simulator clock, in ms.
+   * @defaultValue {@link DEFAULT_TIMESTAMP_TOLERANCE_MS} (±5 minutes)
+   */
+  timestampToleranceMs?: number;
+  /**
+   * How long a nonce stays used per app key, in ms.
+   * @defaultValue {@link DEFAULT_NONCE_WINDOW_MS} (15 minutes)
+   */
+  nonceWindowMs?: number;
 }
 
 /** The receipt verification key: a public EC P-256 JWK (ES256). */
@@ -201,6 +220,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   checkOption('slotCapacity', options.slotCapacity, 0, 100_000);
   checkOption('requestLogLimit', options.requestLogLimit, 0, 1_000_000);
   checkOption('faultSeed', options.faultSeed, -(2 ** 31), 2 ** 32);
+  checkOption('timestampToleranceMs', options.timestampToleranceMs, 1, 86_400_000);
+  checkOption('nonceWindowMs', options.nonceWindowMs, 1, 86_400_000);
+  const algorithms = options.signatureAlgorithms ?? ['hmac-sha256', 'hmac-sm3'];
+  if (algorithms.length === 0 || algorithms.some((name) => name !== 'hmac-sha256' && name !== 'hmac-sm3')) {
+    throw new SimulatorError(
+      'ERR_SIMULATOR_OPTIONS_INVALID',
+      'option signatureAlgorithms must list at least one of "hmac-sha256", "hmac-sm3"',
+    );
+  }
   if (options.seed !== undefined) validateSeed(options.seed);
   const initialSeed: SimulatorSeed = { ...DEFAULT_SEED, ...options.seed };
   const state = new SimulatorState(initialSeed, (record) =>
@@ -220,6 +248,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     slotCapacity: options.slotCapacity ?? DEFAULT_SLOT_CAPACITY,
     requestLogLimit: options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT,
     faultSeed: options.faultSeed ?? 1,
+    signatureAlgorithms: algorithms,
+    timestampToleranceMs: options.timestampToleranceMs ?? DEFAULT_TIMESTAMP_TOLERANCE_MS,
+    nonceWindowMs: options.nonceWindowMs ?? DEFAULT_NONCE_WINDOW_MS,
     baseNow: options.now ?? (() => new Date()),
   });
   const host = options.host ?? '127.0.0.1';

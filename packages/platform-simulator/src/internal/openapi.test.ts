@@ -34,6 +34,9 @@ describe('docs/openapi.json', () => {
       requestLogLimit: 1,
       faultSeed: 1,
       baseNow: () => new Date(),
+      signatureAlgorithms: ['hmac-sha256'],
+      timestampToleranceMs: 1,
+      nonceWindowMs: 1,
     });
     const documented = Object.entries(committed.paths as Record<string, Record<string, unknown>>).flatMap(
       ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { canonicalizeQuery, verifyRequestSignature } from '@zwfw/exchange-client';
+import { type SigningAlgorithm, canonicalizeQuery, verifyRequestSignature } from '@zwfw/exchange-client';
 import type { SimulatorSeed } from '../types';
 import { formatChinaTime } from './clock';
 import { FaultInjector, type ActiveFaultRule } from './faults';
@@ -31,11 +31,6 @@ import { registerSharingRoutes } from './routes/sharing';
 import { registerSystemRoutes } from './routes/system';
 import type { SimulatorState } from './state';
 
-/** ±5 minutes around the platform clock (design §6). */
-export const TIMESTAMP_WINDOW_MS = 5 * 60_000;
-/** Nonces are unique per app key for 15 minutes. */
-export const NONCE_WINDOW_MS = 15 * 60_000;
-
 /** Everything the running server needs. */
 export interface ServerConfig {
   state: SimulatorState;
@@ -46,6 +41,12 @@ export interface ServerConfig {
   requestLogLimit: number;
   faultSeed: number;
   baseNow: () => Date;
+  /** Accepted signature algorithms (a province may demand HMAC-SM3). */
+  signatureAlgorithms: readonly SigningAlgorithm[];
+  /** Accepted distance of `X-Exchange-Timestamp` from the simulator clock. */
+  timestampToleranceMs: number;
+  /** How long a nonce stays used. */
+  nonceWindowMs: number;
 }
 
 /** The server plus the handles the programmatic control API needs. */
@@ -93,7 +94,7 @@ export function createSimulatorRuntime(config: ServerConfig): SimulatorRuntime {
   const faults = new FaultInjector(config.faultSeed);
   const log = new RequestLog(config.requestLogLimit);
   const idempotency = new IdempotencyStore();
-  const nonces = new NonceStore(NONCE_WINDOW_MS);
+  const nonces = new NonceStore(config.nonceWindowMs);
   const waits = new Set<() => void>();
   const context: RouteContext = {
     state: config.state,
@@ -264,13 +265,23 @@ export function createSimulatorRuntime(config: ServerConfig): SimulatorRuntime {
           ),
         );
       }
+      if (!config.signatureAlgorithms.includes(check.algorithm)) {
+        entry.authentication = { result: 'failed', code: 'AUTHENTICATION_FAILED', detail: 'UNSUPPORTED_METHOD' };
+        return fail(
+          gatewayError(
+            'AUTHENTICATION_FAILED',
+            `authentication failed (UNSUPPORTED_METHOD): this platform accepts ${config.signatureAlgorithms.join(', ')} signatures only; set X-Exchange-Signature-Method accordingly`,
+            { reason: 'UNSUPPORTED_METHOD' },
+          ),
+        );
+      }
       const serverTime = now().getTime();
-      if (!Number.isFinite(check.timestamp) || Math.abs(check.timestamp - serverTime) > TIMESTAMP_WINDOW_MS) {
+      if (!Number.isFinite(check.timestamp) || Math.abs(check.timestamp - serverTime) > config.timestampToleranceMs) {
         entry.authentication = { result: 'failed', code: 'CLOCK_SKEW' };
         const skew = Number.isFinite(check.timestamp) ? check.timestamp - serverTime : null;
         const error = gatewayError(
           'CLOCK_SKEW',
-          `X-Exchange-Timestamp is ${skew === null ? 'not a number of milliseconds' : `${Math.round(skew / 1000)} s away from the platform clock`}; the platform accepts ±300 s — resynchronise with data.serverTime`,
+          `X-Exchange-Timestamp is ${skew === null ? 'not a number of milliseconds' : `${Math.round(skew / 1000)} s away from the platform clock`}; the platform accepts ±${Math.round(config.timestampToleranceMs / 1000)} s — resynchronise with data.serverTime`,
           { serverTime, skewMs: skew },
         );
         error.headers['X-Exchange-Server-Time'] = String(serverTime);
