@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
-import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, type PDFRawStream, PDFStream } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXED_NOW, inkIn, loadFixture, renderGray, run, workspace, zbar } from '../../test/tools';
 import {
@@ -77,7 +77,7 @@ describe('renderCertificatePdf', () => {
       .enumerateIndirectObjects()
       .map(([, object]) => object)
       .filter((object): object is PDFDict => object instanceof PDFDict && object.has(PDFName.of('FontFile2')))
-      .map((descriptor) => descriptor.lookup(PDFName.of('FontFile2'), PDFRawStream));
+      .map((descriptor) => descriptor.lookup(PDFName.of('FontFile2'), PDFStream) as PDFRawStream);
     expect(fontFiles).toHaveLength(1);
     const subset = fontkit.create(
       Buffer.from(decodePDFRawStream(fontFiles[0] as PDFRawStream).decode()),
