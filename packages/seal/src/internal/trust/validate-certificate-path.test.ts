@@ -212,6 +212,87 @@ describe('validateCertificatePath', () => {
     expect(revoked.checks[3]).toMatchObject({ status: 'FAILED', subIndication: 'REVOKED' });
   });
 
+  it('stays bounded on a bag of cross-signed look-alike CAs (no search explosion)', async () => {
+    const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+    writeFileSync(join(dir, 'ca.ext'), 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign\n');
+    const keys = 5;
+    const bag: Uint8Array[] = [];
+    for (let i = 0; i < keys; i++) {
+      run('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', `x${i}.key`);
+      run('req', '-x509', '-new', '-key', `x${i}.key`, '-subj', '/CN=X', '-days', '2', '-out', `x${i}.pem`);
+      run('req', '-new', '-key', `x${i}.key`, '-subj', '/CN=X', '-out', `x${i}.csr`);
+    }
+    for (let i = 0; i < keys; i++) {
+      for (let j = 0; j < keys; j++) {
+        run(
+          'x509',
+          '-req',
+          '-in',
+          `x${i}.csr`,
+          '-CA',
+          `x${j}.pem`,
+          '-CAkey',
+          `x${j}.key`,
+          '-set_serial',
+          String(100 + i * keys + j),
+          '-extfile',
+          'ca.ext',
+          '-days',
+          '2',
+          '-out',
+          `x${i}-${j}.pem`,
+        );
+        bag.push(new Uint8Array(new X509Certificate(readFileSync(join(dir, `x${i}-${j}.pem`))).raw));
+      }
+    }
+    run(
+      'req',
+      '-new',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      'xleaf.key',
+      '-subj',
+      '/CN=leaf',
+      '-out',
+      'xleaf.csr',
+    );
+    run(
+      'x509',
+      '-req',
+      '-in',
+      'xleaf.csr',
+      '-CA',
+      'x0.pem',
+      '-CAkey',
+      'x0.key',
+      '-set_serial',
+      '7',
+      '-days',
+      '2',
+      '-out',
+      'xleaf.pem',
+    );
+    const leaf = new Uint8Array(new X509Certificate(readFileSync(join(dir, 'xleaf.pem'))).raw);
+    const result = await validateCertificatePath({
+      leaf,
+      candidates: bag,
+      policy: pki.policy(),
+      time: new Date(),
+      purpose: 'signing',
+    });
+    expect(result.checks[0]).toMatchObject({
+      id: 'CERT_CHAIN',
+      status: 'FAILED',
+      subIndication: 'NO_CERTIFICATE_CHAIN_FOUND',
+    });
+    // 25 mutually issuing CAs give 600+ verifiable edges; the search must stop at its budget of 64 signature checks.
+    expect(result.checks[0]?.details).toMatchObject({ candidates: 25 + 1, signatureChecks: 64 });
+  });
+
   it('never throws on garbage', async () => {
     const result = await validateCertificatePath({
       leaf: new Uint8Array([0x30, 0x03, 1, 2, 3]),

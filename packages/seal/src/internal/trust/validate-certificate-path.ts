@@ -41,6 +41,8 @@ export interface CertificatePathResult {
 }
 
 const MAX_PATH_LENGTH = 8;
+const MAX_SIGNATURE_CHECKS = 64;
+const MAX_SEARCH_EXPANSIONS = 256;
 const KNOWN_CRITICAL = new Set<string>([
   OID.keyUsage,
   OID.extKeyUsage,
@@ -77,11 +79,15 @@ function tryParseAll(
   return out;
 }
 
-async function issuedBy(child: ParsedCertificate, issuer: ParsedCertificate): Promise<boolean> {
+/** Cheap pre-check: names (and key identifiers, when both present) fit. */
+function mayHaveIssued(child: ParsedCertificate, issuer: ParsedCertificate): boolean {
   if (!bytesEqual(child.issuerDer, issuer.subjectDer) && child.issuer !== issuer.subject) return false;
   const aki = authorityKeyIdentifierOf(child);
   const ski = subjectKeyIdentifierOf(issuer);
-  if (aki !== undefined && ski !== undefined && !bytesEqual(aki, ski)) return false;
+  return aki === undefined || ski === undefined || bytesEqual(aki, ski);
+}
+
+async function signatureVerifies(child: ParsedCertificate, issuer: ParsedCertificate): Promise<boolean> {
   try {
     return await verifyWithKey(
       describeSignatureAlgorithm(child.signatureAlgorithm),
@@ -98,23 +104,40 @@ async function buildPath(
   leaf: ParsedCertificate,
   anchors: ParsedCertificate[],
   pool: ParsedCertificate[],
-): Promise<ParsedCertificate[] | undefined> {
+): Promise<{ path?: ParsedCertificate[]; signatureChecks: number }> {
   const isAnchor = (certificate: ParsedCertificate) =>
     anchors.some((anchor) => bytesEqual(anchor.der, certificate.der));
-  if (isAnchor(leaf)) return [leaf];
+  if (isAnchor(leaf)) return { path: [leaf], signatureChecks: 0 };
+  // Memoised "issued by" with a budget: hostile certificate bags (cross-signed look-alike CAs) cannot make the
+  // depth-first search explode.
+  const verdicts = new Map<string, boolean>();
+  let budget = MAX_SIGNATURE_CHECKS;
+  const issued = async (child: ParsedCertificate, issuer: ParsedCertificate): Promise<boolean> => {
+    if (!mayHaveIssued(child, issuer)) return false;
+    const key = `${child.sha256}:${issuer.sha256}`;
+    const known = verdicts.get(key);
+    if (known !== undefined) return known;
+    if (budget-- <= 0) return false;
+    const verdict = await signatureVerifies(child, issuer);
+    verdicts.set(key, verdict);
+    return verdict;
+  };
+  let expansions = MAX_SEARCH_EXPANSIONS;
   const search = async (path: ParsedCertificate[]): Promise<ParsedCertificate[] | undefined> => {
     const current = path[path.length - 1]!;
-    if (path.length > MAX_PATH_LENGTH) return undefined;
-    for (const anchor of anchors) if (await issuedBy(current, anchor)) return [...path, anchor];
+    if (path.length > MAX_PATH_LENGTH || expansions-- <= 0) return undefined;
+    for (const anchor of anchors) if (await issued(current, anchor)) return [...path, anchor];
     for (const candidate of pool) {
       if (path.some((entry) => bytesEqual(entry.der, candidate.der))) continue;
-      if (!(await issuedBy(current, candidate))) continue;
+      if (!(await issued(current, candidate))) continue;
       const found = await search([...path, candidate]);
       if (found) return found;
     }
     return undefined;
   };
-  return search([leaf]);
+  const path = await search([leaf]);
+  const signatureChecks = MAX_SIGNATURE_CHECKS - Math.max(budget, 0);
+  return path === undefined ? { signatureChecks } : { path, signatureChecks };
 }
 
 function short(certificate: ParsedCertificate): string {
@@ -336,10 +359,22 @@ async function revocationCheck(
   );
 }
 
-function failedAll(id: CheckId, zh: string, en: string, sub: SubIndication): CertificatePathResult {
+function failedAll(
+  id: CheckId,
+  zh: string,
+  en: string,
+  sub: SubIndication,
+  details?: Record<string, unknown>,
+): CertificatePathResult {
   return {
     checks: [
-      createCheck(id, 'FAILED', zh, en, { subIndication: sub }),
+      createCheck(
+        id,
+        'FAILED',
+        zh,
+        en,
+        details === undefined ? { subIndication: sub } : { subIndication: sub, details },
+      ),
       createCheck('CERT_VALIDITY_AT_TIME', 'NOT_APPLICABLE', '无证书链，未检查有效期', 'no path, validity not checked'),
       createCheck('CERT_KEY_USAGE', 'NOT_APPLICABLE', '无证书链，未检查密钥用法', 'no path, key usage not checked'),
       createCheck('CERT_REVOCATION', 'NOT_APPLICABLE', '无证书链，未检查吊销状态', 'no path, revocation not checked'),
@@ -387,13 +422,14 @@ async function validatePath(input: ValidateCertificatePathInput): Promise<Certif
       'NO_CERTIFICATE_CHAIN_FOUND',
     );
   }
-  const path = await buildPath(leaf, anchors, pool);
+  const { path, signatureChecks } = await buildPath(leaf, anchors, pool);
   if (path === undefined) {
     return failedAll(
       'CERT_CHAIN',
       '无法构建到信任锚的证书链',
       `no certificate path from ${short(leaf)} to a trust anchor${problems.length > 0 ? ` (unreadable: ${problems.join(', ')})` : ''}`,
       'NO_CERTIFICATE_CHAIN_FOUND',
+      { candidates: pool.length, signatureChecks },
     );
   }
   const pathDer = path.map((certificate) => certificate.der);
