@@ -15,7 +15,7 @@ async function submitUntilAnswered(
   const signer = createHmacSigner(sim.credentials);
   const key = randomUUID();
   const body = new TextEncoder().encode(JSON.stringify(caseInput(caseNo)));
-  for (let attempt = 1; attempt <= 50; attempt++) {
+  for (let attempt = 1; attempt <= 100; attempt++) {
     const url = `${sim.url}/api/v1/cases`;
     const headers = await signer.sign({ method: 'POST', url, body, timestamp: Date.now(), nonce: randomUUID() });
     try {
@@ -23,7 +23,7 @@ async function submitUntilAnswered(
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': key },
         body,
-        signal: AbortSignal.timeout(150),
+        signal: AbortSignal.timeout(500),
       });
       const json = (await response.json()) as { code: string };
       if (response.status < 500 && response.status !== 429 && json.code !== 'IDEMPOTENCY_IN_PROGRESS') {
@@ -34,7 +34,7 @@ async function submitUntilAnswered(
     }
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  throw new Error(`case ${caseNo} got no definitive answer in 50 attempts`);
+  throw new Error(`case ${caseNo} got no definitive answer in 100 attempts`);
 }
 
 describe('mixed faults', () => {
@@ -43,7 +43,7 @@ describe('mixed faults', () => {
     sim.addFaults(
       [
         { match: { method: 'POST', path: '/api/v1/cases' }, mode: 'status', status: 503, probability: 0.2 },
-        { match: { method: 'POST', path: '/api/v1/cases' }, mode: 'latency', ms: 400, probability: 0.1 },
+        { match: { method: 'POST', path: '/api/v1/cases' }, mode: 'latency', ms: 1000, probability: 0.1 },
         { match: { method: 'POST', path: '/api/v1/cases' }, mode: 'drop-after-commit', probability: 0.05 },
         { match: { method: 'POST', path: '/api/v1/cases' }, mode: 'drop-before-commit', probability: 0.05 },
         {

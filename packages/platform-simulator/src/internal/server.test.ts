@@ -197,12 +197,12 @@ describe('Idempotency-Key', () => {
   });
 
   it('answers 409 IDEMPOTENCY_IN_PROGRESS while the first request is still processed', async () => {
-    holder.sim.addFaults([{ match: { method: 'POST', path: '/api/v1/cases' }, mode: 'latency', ms: 1500, times: 1 }]);
+    holder.sim.addFaults([{ match: { method: 'POST', path: '/api/v1/cases' }, mode: 'latency', ms: 3000, times: 1 }]);
     const key = randomUUID();
     const slow = call('POST', '/api/v1/cases', { body: caseInput('C-SLOW'), idempotencyKey: key });
-    // The rule fires on arrival; the key is claimed right after the signature check, well inside the 1.5 s delay.
+    // The rule fires on arrival; the key is claimed right after the signature check, well inside the 3 s delay.
     while (holder.sim.faults()[0]?.hits !== 1) await new Promise((resolve) => setTimeout(resolve, 10));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 800));
     const concurrent = await call('POST', '/api/v1/cases', { body: caseInput('C-SLOW'), idempotencyKey: key });
     expect(concurrent.status).toBe(409);
     expect(concurrent.json.code).toBe('IDEMPOTENCY_IN_PROGRESS');
