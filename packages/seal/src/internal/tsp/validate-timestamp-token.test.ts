@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestPki, createTestPki } from '../../testing/create-test-pki';
 import { type TimestampResponder, startTimestampResponder } from '../../testing/timestamp-responder';
@@ -66,6 +70,45 @@ describe('validateTimestampToken', () => {
     const token = await responder.client.timestamp(imprint(), 'SHA-256');
     const untrusted = await validateTimestampToken({ token, data, policy: other.policy() });
     expect(untrusted.check).toMatchObject({ status: 'INDETERMINATE', subIndication: 'NO_CERTIFICATE_CHAIN_FOUND' });
+  });
+
+  it('accepts a token made by openssl ts -reply (ESS signing-certificate v1) and rejects it for other data', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zwfw-ts-'));
+    try {
+      writeFileSync(join(dir, 'tsa.pem'), pki.tsa.certificate.pem);
+      writeFileSync(join(dir, 'tsa.key'), pki.tsa.signer.privateKeyPem);
+      writeFileSync(join(dir, 'serial'), '01\n');
+      writeFileSync(join(dir, 'data.bin'), Buffer.concat(data));
+      writeFileSync(
+        join(dir, 'tsa.cnf'),
+        '[ tsa ]\ndefault_tsa = tsa_config\n[ tsa_config ]\nserial = ./serial\nsigner_cert = ./tsa.pem\nsigner_key = ./tsa.key\nsigner_digest = sha256\ndefault_policy = 1.2.3.4.1\ndigests = sha256\n',
+      );
+      const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+      run('ts', '-query', '-data', 'data.bin', '-sha256', '-cert', '-out', 'q.tsq');
+      run(
+        'ts',
+        '-reply',
+        '-config',
+        'tsa.cnf',
+        '-section',
+        'tsa_config',
+        '-queryfile',
+        'q.tsq',
+        '-token_out',
+        '-out',
+        'token.der',
+      );
+      const token = new Uint8Array(readFileSync(join(dir, 'token.der')));
+      const result = await validateTimestampToken({ token, data, policy: pki.policy() });
+      expect(result.check).toMatchObject({ id: 'TS_TOKEN_VALID', status: 'PASSED' });
+      expect(result.details.find((check) => check.id === 'CMS_SIGNING_CERT_V2')?.message.en).toMatch(
+        /ESS signing-certificate(-v2)? matches/,
+      );
+      const other = await validateTimestampToken({ token, data: [randomBytes(3)], policy: pki.policy() });
+      expect(other.check).toMatchObject({ status: 'FAILED', subIndication: 'HASH_FAILURE' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('never throws on garbage', async () => {
