@@ -47,6 +47,8 @@ describe('checkUscc', () => {
       code: '11450721MB15580811',
       registrationDepartment: '1',
       category: '1',
+      registrationDepartmentName: '机构编制',
+      categoryName: '机关',
       division: '450721',
       organizationCode: 'MB1558081',
       checkCharacter: '1',
@@ -96,6 +98,20 @@ describe('checkUscc', () => {
 
   it.each([null, undefined, 42, {}, []])('never throws on %j', (value) => {
     expect(checkUscc(value)).toMatchObject({ valid: false, issues: [{ code: 'USCC_FORMAT' }] });
+  });
+
+  it('names the registration department and category, and warns on an unknown department', () => {
+    expect(checkUscc('12441500196720244T').parts).toMatchObject({
+      registrationDepartmentName: '机构编制',
+      categoryName: '事业单位',
+    });
+    expect(checkUscc('91310110666007217T').parts).toMatchObject({
+      registrationDepartmentName: '工商/市场监管',
+      categoryName: '企业',
+    });
+    const unknown = checkUscc(formatUscc('B1430400MB1558081'));
+    expect(unknown.valid).toBe(true);
+    expect(unknown.issues).toMatchObject([{ code: 'USCC_REGISTRATION_DEPARTMENT_UNKNOWN', severity: 'warning' }]);
   });
 
   it('accepts lower case and surrounding spaces', () => {

@@ -9,6 +9,25 @@ const USCC_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 const ORGANIZATION_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ORGANIZATION_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 
+/** 登记管理部门 (position 1) → name, and its 机构类别 (position 2) names where GB 32100 lists them. */
+const REGISTRATION_DEPARTMENTS: Readonly<Record<string, readonly [string, Readonly<Record<string, string>>]>> = {
+  '1': ['机构编制', { '1': '机关', '2': '事业单位', '3': '群众团体', '9': '其他' }],
+  '2': ['外交', {}],
+  '3': [
+    '司法行政',
+    { '1': '律师执业机构', '2': '公证处', '3': '基层法律服务所', '4': '司法鉴定机构', '5': '仲裁委员会' },
+  ],
+  '4': ['文化', {}],
+  '5': ['民政', { '1': '社会团体', '2': '民办非企业单位', '3': '基金会' }],
+  '6': ['旅游', {}],
+  '7': ['宗教', {}],
+  '8': ['工会', {}],
+  '9': ['工商/市场监管', { '1': '企业', '2': '个体工商户', '3': '农民专业合作社' }],
+  A: ['中央军委改革和编制办公室', {}],
+  N: ['农业', { '1': '组级集体经济组织', '2': '村级集体经济组织', '3': '乡镇级集体经济组织' }],
+  Y: ['其他', {}],
+};
+
 /** The decoded parts of a USCC. */
 export interface UsccParts {
   /** The whole code, upper-cased. */
@@ -17,6 +36,10 @@ export interface UsccParts {
   registrationDepartment: string;
   /** Position 2: 机构类别代码 (with position 1: 11 机关, 12 事业单位, 91 企业, …). */
   category: string;
+  /** Name of the registration department (e.g. `机构编制`), when position 1 is a GB 32100 department. */
+  registrationDepartmentName?: string;
+  /** Name of the category (e.g. `机关`, `事业单位`, `企业`), when GB 32100 lists it for the department. */
+  categoryName?: string;
   /** Positions 3–8: the registration authority's GB/T 2260 division code (not necessarily the service point's). */
   division: string;
   /** Positions 9–17: the GB 11714 organisation code (主体标识码), including its own check character. */
@@ -108,7 +131,7 @@ function organizationCodeValid(code9: string): boolean {
  * @param code - the code to check; any value is accepted (non-strings give a `USCC_FORMAT` issue).
  * @param options - see {@link UsccCheckOptions}.
  * @returns `{ valid, issues, parts }`. Issue codes: `USCC_FORMAT`, `USCC_CHECK_CHAR` (errors),
- *   `USCC_PILOT_CHECK_MISMATCH`, `USCC_ORGANIZATION_CODE` (warnings).
+ *   `USCC_PILOT_CHECK_MISMATCH`, `USCC_ORGANIZATION_CODE`, `USCC_REGISTRATION_DEPARTMENT_UNKNOWN` (warnings).
  * @example
  * ```ts
  * checkUscc('91310110666007217T').valid;                                  // true
@@ -165,6 +188,17 @@ export function checkUscc(code: unknown, options: UsccCheckOptions = {}): CheckR
       );
     }
   }
+  const department = REGISTRATION_DEPARTMENTS[upper[0] as string];
+  if (department === undefined) {
+    issues.push(
+      makeIssue(
+        'USCC_REGISTRATION_DEPARTMENT_UNKNOWN',
+        'warning',
+        `统一社会信用代码 ${upper} 第 1 位“${upper[0]}”不是 GB 32100 规定的登记管理部门代码`,
+        `USCC ${upper}: position 1 "${upper[0]}" is not a GB 32100 registration department (1–9, A, N, Y)`,
+      ),
+    );
+  }
   if (!nestedValid && options.checkOrganizationCode !== false) {
     issues.push(
       makeIssue(
@@ -175,10 +209,13 @@ export function checkUscc(code: unknown, options: UsccCheckOptions = {}): CheckR
       ),
     );
   }
+  const categoryName = department?.[1][upper[1] as string];
   return result(issues, {
     code: upper,
     registrationDepartment: upper[0] as string,
     category: upper[1] as string,
+    ...(department ? { registrationDepartmentName: department[0] } : {}),
+    ...(categoryName ? { categoryName } : {}),
     division: upper.slice(2, 8),
     organizationCode,
     checkCharacter: actual,
