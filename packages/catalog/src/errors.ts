@@ -46,6 +46,12 @@ export class CatalogError extends Error {
  *
  * @param error - any caught value.
  * @returns `true` when it is an error of this package.
+ * @example
+ * ```ts
+ * try { parseUscc(input); } catch (error) {
+ *   if (isCatalogError(error) && error.code === 'ERR_CATALOG_CODE_INVALID') showHint(error.message);
+ * }
+ * ```
  */
 export function isCatalogError(error: unknown): error is CatalogError {
   return (

@@ -14,6 +14,7 @@ export interface RetiredDivisionRecord {
   source: string;
 }
 
+/** The curated retired codes, merged into the division index (not exported from the package). */
 export const RETIRED_DIVISIONS: readonly RetiredDivisionRecord[] = [
   // 衡阳市 2001: 撤销江东区、城南区、城北区、郊区，设立珠晖区、雁峰区、石鼓区、蒸湘区 (国务院 2001 批复; 衡阳市人民政府 区划沿革).
   { code: '430402', name: '江东区', validTo: '2001', replacedBy: ['430405'], source: '衡阳市区划调整 2001' },
