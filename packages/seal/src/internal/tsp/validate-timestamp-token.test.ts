@@ -111,6 +111,20 @@ describe('validateTimestampToken', () => {
     }
   });
 
+  it('does not take a TSA at its word: an expired TSA certificate gives no proof of existence', async () => {
+    const then = new Date(Date.now() - 6 * 365 * 86_400_000);
+    const old = await createTestPki({ now: then });
+    const oldResponder = await old.tsa.startResponder({ now: () => new Date(then.getTime() + 3_600_000) });
+    try {
+      const token = await oldResponder.client.timestamp(imprint(), 'SHA-256');
+      const result = await validateTimestampToken({ token, data, policy: old.policy({ revocation: { mode: 'off' } }) });
+      expect(result.valid).toBe(false);
+      expect(result.check).toMatchObject({ status: 'INDETERMINATE', subIndication: 'OUT_OF_BOUNDS_NO_POE' });
+    } finally {
+      await oldResponder.close();
+    }
+  });
+
   it('never throws on garbage', async () => {
     for (const token of [new Uint8Array(0), randomBytes(100), new Uint8Array([0x30, 0x80, 0x30, 0x80])]) {
       const result = await validateTimestampToken({ token, data, policy: pki.policy() });

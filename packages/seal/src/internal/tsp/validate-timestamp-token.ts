@@ -117,7 +117,9 @@ export async function validateTimestampToken(input: {
       policy: input.policy,
       time: genTime,
       purpose: 'timestamping',
-      timeIsProofOfExistence: true,
+      // genTime is asserted by the TSA itself: no proof of existence for its own certificate (an archive time-stamp
+      // would be), so the TSA certificate must also be valid and unrevoked now.
+      timeIsProofOfExistence: false,
       crls: [...signedData.crls, ...(input.crls ?? [])],
     });
     details.push(...path.checks);
