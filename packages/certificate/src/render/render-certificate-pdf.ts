@@ -151,15 +151,7 @@ export async function renderCertificatePdf(
   const page = document.addPage([template.pageSize[0], template.pageSize[1]]);
   const painter = new Painter(page, fonts, pdfFonts);
 
-  if (template.background) {
-    page.drawRectangle({
-      x: 0,
-      y: 0,
-      width: template.pageSize[0],
-      height: template.pageSize[1],
-      color: color(template.background),
-    });
-  }
+  if (template.background) painter.background(template.background, template.pageSize[0], template.pageSize[1]);
   for (const decoration of template.decorations) painter.decoration(decoration);
   painter.text(
     title,
@@ -302,12 +294,16 @@ function assertTemplate(template: CertificateTemplate): void {
 /** A PDF number with at most 3 decimals (never exponent notation for page-sized values). */
 const num = (value: number) => String(Math.round(value * 1000) / 1000);
 
+const rgbOperands = (value: RgbColor) => `${num(value[0])} ${num(value[1])} ${num(value[2])}`;
+
 const color = (value: RgbColor | undefined) => (value ? rgb(value[0], value[1], value[2]) : rgb(0, 0, 0));
 
 /** Draws text runs and decorations on one page. */
 class Painter {
-  /** Text operators, written as one raw content stream by {@link Painter.finish}. */
+  /** Text operators, written as one raw content stream (drawn last) by {@link Painter.finish}. */
   private readonly textOperators: string[] = [];
+  /** Background and rule operators, written as one raw content stream drawn first. */
+  private readonly graphicsOperators: string[] = [];
   private readonly fontKeys: string[];
 
   constructor(
@@ -324,10 +320,22 @@ class Painter {
    * still go through `PDFFont.encodeText`, so the subset and ToUnicode map stay pdf-lib's.
    */
   finish(): void {
-    if (this.textOperators.length === 0) return;
     const context = this.page.doc.context;
-    const stream = context.flateStream(`q\n${this.textOperators.join('\n')}\nQ\n`);
-    this.page.node.addContentStream(context.register(stream));
+    const text = context.register(context.flateStream(`q\n${this.textOperators.join('\n')}\nQ\n`));
+    this.page.node.addContentStream(text);
+    const graphics = context.register(context.flateStream(`q\n${this.graphicsOperators.join('\n')}\nQ\n`));
+    this.page.node.addContentStream(graphics);
+    // Graphics go first: move the stream to the front of /Contents (pdf-lib's own stream — emblem, QR — stays between).
+    const contents = this.page.node.normalizedEntries().Contents;
+    if (contents) {
+      contents.remove(contents.size() - 1);
+      contents.insert(0, graphics);
+    }
+  }
+
+  /** Fill the whole page. */
+  background(fill: RgbColor, width: number, height: number): void {
+    this.graphicsOperators.push(`${rgbOperands(fill)} rg 0 0 ${num(width)} ${num(height)} re f`);
   }
 
   text(
@@ -345,9 +353,8 @@ class Painter {
     for (const run of runs) {
       if (run.text.trim() !== '') {
         const hex = (this.pdfFonts[run.font] as PDFFont).encodeText(run.text).toString();
-        const [r, g, b] = fill ?? [0, 0, 0];
         this.textOperators.push(
-          `BT ${this.fontKeys[run.font]} ${num(size)} Tf ${num(r)} ${num(g)} ${num(b)} rg 1 0 0 1 ${num(cursor)} ${num(y)} Tm ${hex} Tj ET`,
+          `BT ${this.fontKeys[run.font]} ${num(size)} Tf ${rgbOperands(fill ?? [0, 0, 0])} rg 1 0 0 1 ${num(cursor)} ${num(y)} Tm ${hex} Tj ET`,
         );
       }
       cursor += run.width;
@@ -383,25 +390,18 @@ class Painter {
   decoration(decoration: TemplateDecoration): void {
     const page = this.page;
     switch (decoration.kind) {
-      case 'rect':
-        page.drawRectangle({
-          x: decoration.x,
-          y: decoration.y,
-          width: decoration.width,
-          height: decoration.height,
-          ...(decoration.fillColor ? { color: color(decoration.fillColor) } : {}),
-          ...(decoration.borderColor
-            ? { borderColor: color(decoration.borderColor), borderWidth: decoration.borderWidth ?? 1 }
-            : {}),
-        });
+      case 'rect': {
+        const { x, y, width, height, fillColor, borderColor } = decoration;
+        const paint = fillColor && borderColor ? 'B' : fillColor ? 'f' : 'S';
+        this.graphicsOperators.push(
+          `q ${fillColor ? `${rgbOperands(fillColor)} rg ` : ''}${borderColor ? `${rgbOperands(borderColor)} RG ${num(decoration.borderWidth ?? 1)} w ` : ''}${num(x)} ${num(y)} ${num(width)} ${num(height)} re ${paint} Q`,
+        );
         return;
+      }
       case 'line':
-        page.drawLine({
-          start: { x: decoration.x1, y: decoration.y1 },
-          end: { x: decoration.x2, y: decoration.y2 },
-          thickness: decoration.width ?? 0.5,
-          color: color(decoration.color),
-        });
+        this.graphicsOperators.push(
+          `q ${rgbOperands(decoration.color ?? [0, 0, 0])} RG ${num(decoration.width ?? 0.5)} w ${num(decoration.x1)} ${num(decoration.y1)} m ${num(decoration.x2)} ${num(decoration.y2)} l S Q`,
+        );
         return;
       case 'text':
         this.text(
@@ -415,20 +415,14 @@ class Painter {
         );
         return;
       case 'band': {
-        // Concentric dashed rules with alternating phase read as a woven frame band.
+        // Concentric dashed rules with alternating phase and tint read as a woven frame band.
         const depth = decoration.depth ?? 10;
+        const tint = decoration.color.map((channel) => channel * 0.6 + 0.4) as unknown as RgbColor;
         for (let step = 0; step < depth; step += 2) {
-          page.drawRectangle({
-            x: decoration.x + step,
-            y: decoration.y + step,
-            width: decoration.width - 2 * step,
-            height: decoration.height - 2 * step,
-            borderColor: color(decoration.color),
-            borderWidth: 1.2,
-            borderDashArray: [2, 2],
-            borderDashPhase: step % 4 === 0 ? 0 : 2,
-            borderOpacity: step % 4 === 0 ? 1 : 0.6,
-          });
+          const even = step % 4 === 0;
+          this.graphicsOperators.push(
+            `q ${rgbOperands(even ? decoration.color : tint)} RG 1.2 w [2 2] ${even ? 0 : 2} d ${num(decoration.x + step)} ${num(decoration.y + step)} ${num(decoration.width - 2 * step)} ${num(decoration.height - 2 * step)} re S Q`,
+          );
         }
         return;
       }
