@@ -40,7 +40,7 @@ describe('zwfw demo', () => {
       'certificate.pdf',
       'certificate.jws',
       'trust-anchor.pem',
-      'intermediates.pem',
+      'seal-certificates.pem',
       'verification.json',
       'catalog-report.json',
     ]) {
@@ -78,7 +78,7 @@ describe('zwfw demo', () => {
       '--trust',
       join(out, 'trust-anchor.pem'),
       '--intermediate',
-      join(out, 'intermediates.pem'),
+      join(out, 'seal-certificates.pem'),
     );
     expect(jws.stdout).toContain('Verdict: valid (TOTAL_PASSED)');
     expect(jws.code).toBe(0);

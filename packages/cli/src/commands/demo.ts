@@ -47,7 +47,7 @@ export const demoCommand: Command = {
     context.out(t('自行验证：', 'Check it yourself:'));
     context.out(`  zwfw verify ${path(result.files.certificatePdf)} --trust ${path(result.files.trustAnchor)}`);
     context.out(
-      `  zwfw verify ${path(result.files.certificateJws)} --trust ${path(result.files.trustAnchor)} --intermediate ${path(result.files.intermediates)}`,
+      `  zwfw verify ${path(result.files.certificateJws)} --trust ${path(result.files.trustAnchor)} --intermediate ${path(result.files.sealCertificates)}`,
     );
     const ok =
       result.pdfIndication === 'TOTAL_PASSED' &&

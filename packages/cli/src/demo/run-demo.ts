@@ -15,7 +15,7 @@ import {
 import { type CaseWriteResult, createExchangeClient } from '@zwfw/exchange-client';
 import { createSqliteOutboxStore } from '@zwfw/exchange-client/sqlite';
 import { startSimulator } from '@zwfw/platform-simulator';
-import type { Signer, TrustPolicy, ValidationReport } from '@zwfw/seal';
+import type { TrustPolicy, ValidationReport } from '@zwfw/seal';
 import { drawSeal } from '@zwfw/seal/draw';
 import { signJson, validateJson } from '@zwfw/seal/json';
 import { signPdf, validatePdf } from '@zwfw/seal/pdf';
@@ -48,7 +48,7 @@ export interface DemoResult {
   outDir: string;
   steps: DemoStep[];
   files: Record<
-    'certificatePdf' | 'certificateJws' | 'trustAnchor' | 'intermediates' | 'verification' | 'catalogReport',
+    'certificatePdf' | 'certificateJws' | 'trustAnchor' | 'sealCertificates' | 'verification' | 'catalogReport',
     string
   >;
   pdfIndication: ValidationReport['indication'];
@@ -79,7 +79,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     certificatePdf: join(outDir, 'certificate.pdf'),
     certificateJws: join(outDir, 'certificate.jws'),
     trustAnchor: join(outDir, 'trust-anchor.pem'),
-    intermediates: join(outDir, 'intermediates.pem'),
+    sealCertificates: join(outDir, 'seal-certificates.pem'),
     verification: join(outDir, 'verification.json'),
     catalogReport: join(outDir, 'catalog-report.json'),
   };
@@ -133,7 +133,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       async () => {
         const value = await createTestPki({ now: now() });
         await writeFile(files.trustAnchor, value.rootCertificate.pem);
-        await writeFile(files.intermediates, value.intermediateCertificate.pem);
+        await writeFile(
+          files.sealCertificates,
+          `${value.intermediateCertificate.pem}${value.sealSignerEc.testCertificate.pem}`,
+        );
         return {
           value,
           detail: {
@@ -144,6 +147,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       },
     );
     const policy: TrustPolicy = pki.policy();
+    const trustList: TrustPolicy = {
+      ...policy,
+      intermediates: [...(policy.intermediates ?? []), pki.sealSignerEc.certificate],
+    };
 
     const record = await step(
       'record',
@@ -160,16 +167,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       },
     );
 
-    // The QR code carries a compact JWS of the record's key facts. Its x5c holds the seal certificate only (the
-    // verifier gets the intermediate from its trust list: intermediates.pem), which keeps the QR code scannable.
-    const leafOnly: Signer = {
-      algorithm: pki.sealSignerEc.algorithm,
-      certificate: pki.sealSignerEc.certificate,
-      chain: [],
-      sign: (data) => pki.sealSignerEc.sign(data),
-    };
+    // The QR code carries a compact JWS of the record's key facts. It names the seal certificate by its SHA-256
+    // thumbprint (x5t#S256) instead of carrying it, so the QR code stays small enough to scan from paper; verifiers
+    // get the seal certificates from their trust list (seal-certificates.pem here).
     const jws = await step('jws', { zh: '签署证照数据（JWS）', en: 'Sign the certificate data (JWS)' }, async () => {
-      const value = await signJson(qrPayload(record), leafOnly, { type: 'zwfw-certificate+jws' });
+      const value = await signJson(qrPayload(record), pki.sealSignerEc, {
+        type: 'zwfw-certificate+jws',
+        includeX5c: false,
+        includeThumbprint: true,
+      });
       await writeFile(files.certificateJws, `${value}\n`);
       return {
         value,
@@ -211,7 +217,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       { zh: '验证 PDF 印章与 JWS', en: 'Verify the PDF seal and the JWS' },
       async () => {
         const pdfReport = await validatePdf(sealed, policy);
-        const jwsReport = await validateJson(jws, { ...policy, algorithms: ['ES256'] });
+        const jwsReport = await validateJson(jws, { ...trustList, algorithms: ['ES256'] });
         await writeFile(files.verification, `${JSON.stringify({ pdf: pdfReport, jws: jwsReport }, null, 2)}\n`);
         return {
           value: { pdf: pdfReport, jws: jwsReport },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { base64url } from 'jose';
 import { SealError } from '../errors';
 import { describeInput } from '../internal/asn1/input';
@@ -40,6 +41,13 @@ export interface SignJsonOptions {
    * @default true
    */
   includeX5c?: boolean;
+  /**
+   * Put the SHA-256 thumbprint of the signer's certificate in the `x5t#S256` header. With `includeX5c: false` this
+   * makes a compact token (for a QR code) that names its certificate without carrying it: {@link validateJson} then
+   * finds the certificate among the policy's `intermediates` (e.g. the seal certificates of a trust list).
+   * @default false
+   */
+  includeThumbprint?: boolean;
   /** `typ` header, e.g. `JOSE` or an application media type. Omitted by default. */
   type?: string;
   /**
@@ -76,7 +84,10 @@ function checkOptions(signer: Signer, options: SignJsonOptions): JwsAlgorithm {
       `signJson(): the signer's algorithm "${String(algorithm)}" cannot make a JWS; use one of ${JWS_ALGORITHMS.join(', ')}.`,
     );
   }
-  if (options.includeX5c !== false && !(signer.certificate instanceof Uint8Array)) {
+  if (
+    (options.includeX5c !== false || options.includeThumbprint === true) &&
+    !(signer.certificate instanceof Uint8Array)
+  ) {
     throw new SealError(
       'ERR_SEAL_INPUT_INVALID',
       `signJson(): signer.certificate (${describeInput(signer.certificate)}) must be the DER certificate as a Uint8Array for the x5c header; or set includeX5c: false.`,
@@ -130,6 +141,9 @@ export async function signJson(payload: unknown, signer: Signer, options: SignJs
   };
   if (options.type !== undefined) header.typ = options.type;
   if (options.keyId !== undefined) header.kid = options.keyId;
+  if (options.includeThumbprint === true) {
+    header['x5t#S256'] = base64url.encode(new Uint8Array(createHash('sha256').update(signer.certificate).digest()));
+  }
   if (options.includeX5c !== false) {
     header.x5c = [signer.certificate, ...(signer.chain ?? [])].map((der) => encodeBase64(der));
   }

@@ -189,3 +189,67 @@ describe('validateJson', () => {
     );
   });
 });
+
+describe('validateJson with a compact token (x5t#S256, no x5c)', () => {
+  const signAndPolicy = async () => {
+    const signer = testPki.sealSignerEc;
+    const jws = await signJson({ id: 'HY-2026-0001' }, signer, { includeX5c: false, includeThumbprint: true });
+    const base = testPki.policy();
+    return { jws, signer, base };
+  };
+
+  it('carries no certificate, and passes when the policy lists the seal certificate', async () => {
+    const { jws, signer, base } = await signAndPolicy();
+    const header = JSON.parse(new TextDecoder().decode(base64url.decode(jws.split('.')[0] as string)));
+    expect(header.x5c).toBeUndefined();
+    expect(typeof header['x5t#S256']).toBe('string');
+    const report = await validateJson(jws, {
+      ...base,
+      intermediates: [...(base.intermediates ?? []), signer.certificate],
+      algorithms: ['ES256'],
+    });
+    expect(report.indication).toBe('TOTAL_PASSED');
+    expect(report.signatures[0]?.signer?.subject).toContain('衡阳市行政审批服务局');
+  });
+
+  it('finds no signing certificate when the policy does not list it', async () => {
+    const { jws, base } = await signAndPolicy();
+    const report = await validateJson(jws, { ...base, algorithms: ['ES256'] });
+    expect(report.indication).not.toBe('TOTAL_PASSED');
+    expect(statusOf(report).JWS_X5C_CHAIN).toBe('FAILED');
+    expect(report.signatures[0]?.subIndication).toBe('NO_SIGNING_CERTIFICATE_FOUND');
+  });
+
+  it('does not verify with another listed certificate: the thumbprint must match', async () => {
+    const { jws, base } = await signAndPolicy();
+    const report = await validateJson(jws, {
+      ...base,
+      intermediates: [
+        ...(base.intermediates ?? []),
+        testPki.sealSigner.certificate,
+        testPki.personalSigner.certificate,
+      ],
+      algorithms: ['ES256'],
+    });
+    expect(report.indication).not.toBe('TOTAL_PASSED');
+    expect(statusOf(report).JWS_X5C_CHAIN).toBe('FAILED');
+  });
+
+  it('fails the signature when the thumbprint is swapped for another listed certificate', async () => {
+    const { jws, base } = await signAndPolicy();
+    const [, payload, signature] = jws.split('.');
+    const other = testPki.personalSigner.certificate; // also ES256: the key differs
+    const { createHash } = await import('node:crypto');
+    const forgedHeader = enc({
+      alg: 'ES256',
+      'x5t#S256': base64url.encode(createHash('sha256').update(other).digest()),
+    });
+    const report = await validateJson(`${forgedHeader}.${payload}.${signature}`, {
+      ...base,
+      intermediates: [...(base.intermediates ?? []), other],
+      algorithms: ['ES256'],
+    });
+    expect(report.indication).toBe('TOTAL_FAILED');
+    expect(statusOf(report).JWS_SIGNATURE).toBe('FAILED');
+  });
+});

@@ -2,7 +2,7 @@ import { base64url, flattenedVerify, importX509 } from 'jose';
 import { SealError } from '../errors';
 import { type ParsedCertificate, parseCertificate } from '../internal/asn1/certificate';
 import { sm2PublicKeyHex, sm2Verify } from '../internal/asn1/sm2';
-import { bytesEqual, toHex, toPem } from '../internal/asn1/input';
+import { bytesEqual, toDerList, toHex, toPem } from '../internal/asn1/input';
 import { validateCertificatePath } from '../internal/trust/validate-certificate-path';
 import {
   aggregateIndication,
@@ -284,6 +284,36 @@ async function signatureCheck(
   }
 }
 
+/**
+ * A compact JWS names its certificate by `x5t#S256` instead of carrying it in `x5c`: look for that certificate among
+ * the policy's `intermediates` (extra certificates, never trusted on their own; the path is still built to an anchor).
+ */
+function certificateByThumbprint(header: Record<string, unknown>, policy: JsonTrustPolicy): Uint8Array[] | undefined {
+  const thumbprint = header['x5t#S256'];
+  if (typeof thumbprint !== 'string') return undefined;
+  let wanted: string;
+  try {
+    wanted = toHex(decodeBase64Url(thumbprint, '"x5t#S256"'));
+  } catch {
+    return undefined;
+  }
+  const candidates = (Array.isArray(policy.intermediates) ? policy.intermediates : []).flatMap((entry) => {
+    try {
+      return toDerList(entry, 'policy.intermediates', ['CERTIFICATE']);
+    } catch {
+      return []; // unusable entries are reported by the path validator
+    }
+  });
+  for (const der of candidates) {
+    try {
+      if (parseCertificate(der).sha256 === wanted) return [der];
+    } catch {
+      // Not a certificate: the path validator reports unusable policy entries.
+    }
+  }
+  return undefined;
+}
+
 function x5cThumbprintCheck(header: Record<string, unknown>, sha256: string): ValidationCheck | undefined {
   const thumbprint = header['x5t#S256'];
   if (thumbprint === undefined) return undefined;
@@ -430,7 +460,7 @@ async function runValidation(
   let certificates: Uint8Array[] | undefined;
   try {
     parsed = parseJws(jws);
-    certificates = readX5c(parsed.header);
+    certificates = readX5c(parsed.header) ?? certificateByThumbprint(parsed.header, policy);
   } catch (error) {
     const message = error instanceof SealError ? error.message : 'unreadable input';
     checks.push(formatFailure(message, 'FORMAT_FAILURE'));
@@ -472,8 +502,8 @@ async function runValidation(
       createCheck(
         'JWS_X5C_CHAIN',
         'FAILED',
-        'JWS 没有 x5c 头部，无法确定签名者证书。',
-        'The JWS has no x5c header: the signing certificate cannot be found.',
+        'JWS 没有 x5c 头部，且策略中没有与 x5t#S256 相符的证书，无法确定签名者证书。',
+        'The JWS has no x5c header and no certificate of the policy matches its x5t#S256: the signing certificate cannot be found.',
         { subIndication: 'NO_SIGNING_CERTIFICATE_FOUND' },
       ),
     );
