@@ -138,6 +138,30 @@ describe('createSoftwareSigner', () => {
     }
   });
 
+  it('opens a PKCS#12 file with a Chinese password like OpenSSL (UTF-8 for PBES2, BMPString for the MAC)', async () => {
+    openssl(
+      'pkcs12',
+      '-export',
+      '-inkey',
+      'p256.key',
+      '-in',
+      'p256.crt',
+      '-passout',
+      'pass:衡阳秘密',
+      '-out',
+      'zh.p12',
+    );
+    const signer = createSoftwareSigner({ pkcs12: readFileSync(join(dir, 'zh.p12')), password: '衡阳秘密' });
+    expect(Buffer.from(signer.certificate).equals(new X509Certificate(read('p256.crt')).raw)).toBe(true);
+    expect(verify('sha256', data, createPublicKey(read('p256.key')), await signer.sign(data))).toBe(true);
+    expect(() => createSoftwareSigner({ pkcs12: readFileSync(join(dir, 'zh.p12')), password: '衡阳密码' })).toThrow(
+      expect.objectContaining({
+        code: 'ERR_SEAL_KEY_INVALID',
+        message: expect.stringContaining('the password is wrong'),
+      }),
+    );
+  });
+
   it('rejects a wrong PKCS#12 password with ERR_SEAL_KEY_INVALID', () => {
     openssl('pkcs12', '-export', '-inkey', 'rsa.key', '-in', 'rsa.crt', '-passout', 'pass:right', '-out', 'pw.p12');
     expect(() => createSoftwareSigner({ pkcs12: readFileSync(join(dir, 'pw.p12')), password: 'wrong' })).toThrow(

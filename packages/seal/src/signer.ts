@@ -1,6 +1,15 @@
-import { type KeyObject, X509Certificate, constants, createPrivateKey, createPublicKey, sign } from 'node:crypto';
+import {
+  type KeyObject,
+  X509Certificate,
+  constants,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  sign,
+} from 'node:crypto';
 import forge from 'node-forge';
 import { SealError } from './errors';
+import { childrenOf, contentOf, expectTag, readOid, readSingle } from './internal/asn1/der';
 import { type BytesInput, bytesEqual, describeInput, toBytes, toDer, toDerList } from './internal/asn1/input';
 import { sm2PrivateKeyHex, sm2PublicKeyHex, sm2Sign } from './internal/asn1/sm2';
 import { SM2_DEFAULT_USER_ID, type SignatureAlgorithm } from './types';
@@ -62,7 +71,7 @@ export interface SoftwareSignerKeyOptions {
 export interface SoftwareSignerPkcs12Options {
   /** The PKCS#12 file bytes. */
   pkcs12: BytesInput;
-  /** Its password (ASCII: node-forge derives PBES2 keys from non-ASCII passwords differently from OpenSSL). */
+  /** Its password (Unicode passwords are handled as OpenSSL does: UTF-8 for PBES2, BMPString for the MAC). */
   password: string;
   /** Algorithm; default inferred from the key. */
   algorithm?: SignatureAlgorithm;
@@ -163,12 +172,11 @@ function readPkcs12(options: SoftwareSignerPkcs12Options): SignerParts {
   }
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
-    const asn1 = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(bytes).toString('binary')));
-    p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, options.password);
+    p12 = openPkcs12(bytes, options.password);
   } catch (cause) {
     throw new SealError(
       'ERR_SEAL_KEY_INVALID',
-      `pkcs12 (${describeInput(bytes)}) could not be opened: not a PKCS#12 file, or the password is wrong (non-ASCII passwords are not supported; re-export with an ASCII password).`,
+      `pkcs12 (${describeInput(bytes)}) could not be opened: not a PKCS#12 file, or the password is wrong.`,
       { cause },
     );
   }
@@ -208,6 +216,62 @@ function readPkcs12(options: SoftwareSignerPkcs12Options): SignerParts {
   return options.algorithm === undefined
     ? { key, certificate: certificates[index]!, chain }
     : { key, certificate: certificates[index]!, chain, algorithm: options.algorithm };
+}
+
+const MAC_DIGESTS: Readonly<Record<string, { node: string; forge: () => forge.md.MessageDigest; length: number }>> = {
+  '1.3.14.3.2.26': { node: 'sha1', forge: () => forge.md.sha1.create(), length: 20 },
+  '2.16.840.1.101.3.4.2.1': { node: 'sha256', forge: () => forge.md.sha256.create(), length: 32 },
+  '2.16.840.1.101.3.4.2.2': { node: 'sha384', forge: () => forge.md.sha384.create(), length: 48 },
+  '2.16.840.1.101.3.4.2.3': { node: 'sha512', forge: () => forge.md.sha512.create(), length: 64 },
+};
+
+/**
+ * Opens a PKCS#12 file with node-forge. forge derives PBES2 keys from the password's low bytes, while OpenSSL uses its
+ * UTF-8 bytes (and BMPString for the MAC and PKCS#12 PBE). For a non-ASCII password the MAC is therefore checked here
+ * (BMPString, as RFC 7292 says) and forge decrypts with the UTF-8 form (PBES2), falling back to the plain string
+ * (legacy PKCS#12 PBE).
+ */
+function openPkcs12(bytes: Uint8Array, password: string): forge.pkcs12.Pkcs12Pfx {
+  const read = () => forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(bytes).toString('binary')));
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII range check
+  if (/^[\x00-\x7f]*$/.test(password)) return forge.pkcs12.pkcs12FromAsn1(read(), false, password);
+  verifyPkcs12Mac(bytes, password);
+  const withoutMac = () => {
+    const asn1 = read();
+    (asn1.value as forge.asn1.Asn1[]).splice(2);
+    return asn1;
+  };
+  try {
+    return forge.pkcs12.pkcs12FromAsn1(withoutMac(), false, forge.util.encodeUtf8(password));
+  } catch {
+    return forge.pkcs12.pkcs12FromAsn1(withoutMac(), false, password);
+  }
+}
+
+function verifyPkcs12Mac(bytes: Uint8Array, password: string): void {
+  const [, authSafe, macData] = childrenOf(readSingle(bytes, 'PFX'));
+  if (macData === undefined) return;
+  const [, wrapper] = childrenOf(expectTag(authSafe, 0x30, 'authSafe'));
+  const content = contentOf(
+    expectTag(childrenOf(expectTag(wrapper, 0xa0, 'authSafe content'))[0], 0x04, 'authSafe data'),
+  );
+  const [digestInfo, salt, iterations] = childrenOf(expectTag(macData, 0x30, 'MacData'));
+  const [algorithm, digest] = childrenOf(expectTag(digestInfo, 0x30, 'DigestInfo'));
+  const spec = MAC_DIGESTS[readOid(childrenOf(expectTag(algorithm, 0x30, 'digestAlgorithm'))[0], 'MAC digest')];
+  if (spec === undefined) throw new Error('unsupported PKCS#12 MAC digest');
+  const count = iterations === undefined ? 1 : contentOf(iterations).reduce((value, byte) => value * 256 + byte, 0);
+  const saltBytes = Buffer.from(contentOf(expectTag(salt, 0x04, 'macSalt'))).toString('binary');
+  const key = forge.pkcs12.generateKey(
+    password,
+    forge.util.createBuffer(saltBytes),
+    3,
+    count,
+    spec.length,
+    spec.forge(),
+  );
+  const mac = createHmac(spec.node, Buffer.from(key.getBytes(), 'binary')).update(content).digest();
+  if (!bytesEqual(mac, contentOf(expectTag(digest, 0x04, 'MAC digest'))))
+    throw new Error('PKCS#12 MAC mismatch: wrong password');
 }
 
 /**
