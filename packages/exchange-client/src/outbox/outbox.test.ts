@@ -1,9 +1,13 @@
 import type { Simulator } from '@zwfw/platform-simulator';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { caseInput, clientFor, withSimulator } from '../../test/fixtures';
 import type { DeadState, QueuedState } from '../hooks';
 import { createMemoryOutboxStore } from './create-memory-outbox-store';
 import type { OutboxStore } from './outbox-store';
+import { createSqliteOutboxStore } from '../sqlite/create-sqlite-outbox-store';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -58,6 +62,22 @@ describe('outbox', () => {
     expect(sim.requests().filter((entry) => entry.url.includes('/events'))).toEqual([]);
     expect(await client.outbox?.drain()).toMatchObject({ sent: 2, pending: 0 });
     expect(sim.cases()).toEqual([expect.objectContaining({ caseNo: 'OB-2', version: 2, status: 'accepted' })]);
+  });
+
+  it('sends each operation once while the relay runs alongside immediate sends', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zwfw-outbox-relay-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const store = await createSqliteOutboxStore({ path: join(dir, 'relay.db') });
+    onTestFinished(() => store.close());
+    const { client } = durableClient(store);
+    client.outbox?.start({ intervalMs: 1 });
+    try {
+      await Promise.all(Array.from({ length: 40 }, (_, index) => client.cases.submit(caseInput(`OB-R${index}`))));
+    } finally {
+      client.outbox?.stop();
+    }
+    expect(sim.requests().filter((entry) => entry.method === 'POST')).toHaveLength(40);
+    expect(await client.outbox?.counts()).toEqual({ pending: 0, sent: 40, dead: 0 });
   });
 
   it('turns a business rejection into a dead letter, reports it, and replays it on request', async () => {

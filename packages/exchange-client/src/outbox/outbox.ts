@@ -150,14 +150,20 @@ export class Outbox implements ExchangeOutbox {
   }
 
   /** Write first, then try to send. Throws only for store failures and business rejections. */
-  async write(request: Omit<WriteRequest, never>): Promise<DurableOutcome> {
+  async write(request: WriteRequest): Promise<DurableOutcome> {
     const { store, now } = this.#deps;
-    const record = await guardStore('add a record', () =>
-      store.add({ id: this.#deps.generateId(), createdAt: now(), ...request }),
-    );
-    if (await guardStore('read the queue', () => store.isBlocked(record))) {
-      this.#queued(record, undefined, record.nextAttemptAt);
-      return { kind: 'queued', record, error: undefined };
+    const id = this.#deps.generateId();
+    // Claimed before it exists in the store, so a concurrent flush() never sends it a second time.
+    this.#inflight.add(id);
+    let record: OutboxRecord;
+    try {
+      record = await guardStore('add a record', () => store.add({ id, createdAt: now(), ...request }));
+      if (await guardStore('read the queue', () => store.isBlocked(record))) {
+        this.#queued(record, undefined, record.nextAttemptAt);
+        return { kind: 'queued', record, error: undefined };
+      }
+    } finally {
+      this.#inflight.delete(id);
     }
     const outcome = await this.#deliver(record, this.#deps.relay.immediateRetries ?? 0);
     if (outcome.kind === 'dead') throw outcome.error;
@@ -184,7 +190,7 @@ export class Outbox implements ExchangeOutbox {
           const { baseDelayMs = 1000, maxDelayMs = 300_000 } = this.#deps.relay;
           const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(30, attempts - 1));
           const retryAfter = 'retryAfterMs' in error ? (error.retryAfterMs as number | undefined) : undefined;
-          const delay = Math.max(retryAfter ?? 0, Math.floor(this.#deps.random() * backoff));
+          const delay = Math.min(maxDelayMs, Math.max(retryAfter ?? 0, Math.floor(this.#deps.random() * backoff)));
           const nextAttemptAt = new Date(now().getTime() + delay);
           await guardStore('update a record', () => store.update(record.id, { attempts, nextAttemptAt, lastError }));
           const updated = { ...record, attempts, nextAttemptAt, lastError };
