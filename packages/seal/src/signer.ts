@@ -233,7 +233,6 @@ const MAC_DIGESTS: Readonly<Record<string, { node: string; forge: () => forge.md
  */
 function openPkcs12(bytes: Uint8Array, password: string): forge.pkcs12.Pkcs12Pfx {
   const read = () => forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(bytes).toString('binary')));
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII range check
   if (/^[\x00-\x7f]*$/.test(password)) return forge.pkcs12.pkcs12FromAsn1(read(), false, password);
   verifyPkcs12Mac(bytes, password);
   const withoutMac = () => {
