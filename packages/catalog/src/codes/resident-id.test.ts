@@ -33,6 +33,15 @@ describe('checkResidentId', () => {
     expect(checkResidentId(12345).issues[0]?.message.en).toBe('An ID number must be a string, got a number');
   });
 
+  it('computeResidentIdCheckCharacter throws ERR_CATALOG_INPUT_INVALID on bad input', () => {
+    expect(() => computeResidentIdCheckCharacter('1101051949123100')).toThrow(
+      expect.objectContaining({
+        code: 'ERR_CATALOG_INPUT_INVALID',
+        message: 'computeResidentIdCheckCharacter() needs the first 17 digits of an ID number',
+      }),
+    );
+  });
+
   it('strict mode checks the birth date', () => {
     const feb30 = withCheck('11010519490230123');
     expect(checkResidentId(feb30).valid).toBe(true);

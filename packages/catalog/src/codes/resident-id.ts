@@ -1,4 +1,5 @@
 import { DIVISION_DATA_VERSION, findDivision } from '../divisions/divisions';
+import { CatalogError } from '../errors';
 import { describeType, makeIssue, maskId, result, throwIfInvalid } from '../internal/issues';
 import type { CheckResult, Issue } from '../issue';
 
@@ -47,14 +48,19 @@ export interface ResidentIdCheckOptions {
  *
  * @param first17 - the first 17 digits.
  * @returns `0`–`9` or `X`.
- * @throws {RangeError} when `first17` is not 17 digits.
+ * @throws {CatalogError} `ERR_CATALOG_INPUT_INVALID` when `first17` is not 17 digits.
  * @example
  * ```ts
  * computeResidentIdCheckCharacter('11010519491231002'); // 'X'
  * ```
  */
 export function computeResidentIdCheckCharacter(first17: string): string {
-  if (!/^\d{17}$/.test(first17)) throw new RangeError('expected 17 digits');
+  if (typeof first17 !== 'string' || !/^\d{17}$/.test(first17)) {
+    throw new CatalogError(
+      'ERR_CATALOG_INPUT_INVALID',
+      'computeResidentIdCheckCharacter() needs the first 17 digits of an ID number',
+    );
+  }
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (RESIDENT_ID_WEIGHTS[i] as number);
   return CHECK_CHARACTERS[sum % 11] as string;

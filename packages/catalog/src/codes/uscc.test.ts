@@ -37,6 +37,21 @@ describe('checkUscc', () => {
     expect(checked.parts?.organizationCodeValid).toBe(true);
   });
 
+  it('compute* functions throw ERR_CATALOG_INPUT_INVALID on bad input', () => {
+    expect(() => computeUsccCheckCharacter('1143040010000011')).toThrow(
+      expect.objectContaining({
+        code: 'ERR_CATALOG_INPUT_INVALID',
+        message: 'computeUsccCheckCharacter() needs the first 17 characters of a USCC, got length 16',
+      }),
+    );
+    expect(() => computeUsccCheckCharacter('1143040010000011I')).toThrow(
+      expect.objectContaining({ message: expect.stringContaining('character 17 is not in the USCC alphabet') }),
+    );
+    expect(() => computeOrganizationCodeCheckCharacter('mb155808')).toThrow(
+      expect.objectContaining({ code: 'ERR_CATALOG_INPUT_INVALID' }),
+    );
+  });
+
   it('computes a check value of 0 and of 30 (Y)', () => {
     expect(computeUsccCheckCharacter('11430400100000112')).toBe('0');
     expect(computeUsccCheckCharacter('11430400100000067')).toBe('Y');

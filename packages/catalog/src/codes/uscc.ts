@@ -1,3 +1,4 @@
+import { CatalogError } from '../errors';
 import { describeType, makeIssue, result, throwIfInvalid } from '../internal/issues';
 import type { CheckResult, Issue } from '../issue';
 
@@ -73,7 +74,10 @@ export interface UsccCheckOptions {
 function usccValue(character: string, position: number): number {
   const value = USCC_ALPHABET.indexOf(character);
   if (value < 0 || character.length !== 1) {
-    throw new RangeError(`character ${position + 1} is not in the USCC alphabet ${USCC_ALPHABET}`);
+    throw new CatalogError(
+      'ERR_CATALOG_INPUT_INVALID',
+      `computeUsccCheckCharacter(): character ${position + 1} is not in the USCC alphabet ${USCC_ALPHABET}`,
+    );
   }
   return value;
 }
@@ -83,14 +87,19 @@ function usccValue(character: string, position: number): number {
  *
  * @param first17 - the first 17 characters, upper case.
  * @returns the check character, one of {@link USCC_ALPHABET}.
- * @throws {RangeError} when `first17` is not 17 characters of the USCC alphabet (a programming error).
+ * @throws {CatalogError} `ERR_CATALOG_INPUT_INVALID` when `first17` is not 17 characters of the USCC alphabet.
  * @example
  * ```ts
  * computeUsccCheckCharacter('91310110666007217'); // 'T'
  * ```
  */
 export function computeUsccCheckCharacter(first17: string): string {
-  if (first17.length !== 17) throw new RangeError(`expected 17 characters, got ${first17.length}`);
+  if (typeof first17 !== 'string' || first17.length !== 17) {
+    throw new CatalogError(
+      'ERR_CATALOG_INPUT_INVALID',
+      `computeUsccCheckCharacter() needs the first 17 characters of a USCC, got ${typeof first17 === 'string' ? `length ${first17.length}` : describeType(first17)}`,
+    );
+  }
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += usccValue(first17[i] as string, i) * (USCC_WEIGHTS[i] as number);
   return USCC_ALPHABET[(31 - (sum % 31)) % 31] as string;
@@ -101,18 +110,22 @@ export function computeUsccCheckCharacter(first17: string): string {
  *
  * @param first8 - the first 8 characters (digits and upper-case letters).
  * @returns `0`–`9` or `X`.
- * @throws {RangeError} when `first8` is not 8 characters of `0-9A-Z`.
+ * @throws {CatalogError} `ERR_CATALOG_INPUT_INVALID` when `first8` is not 8 characters of `0-9A-Z`.
  * @example
  * ```ts
  * computeOrganizationCodeCheckCharacter('MB155808'); // '1'
  * ```
  */
 export function computeOrganizationCodeCheckCharacter(first8: string): string {
-  if (first8.length !== 8) throw new RangeError(`expected 8 characters, got ${first8.length}`);
+  if (typeof first8 !== 'string' || !/^[0-9A-Z]{8}$/.test(first8)) {
+    throw new CatalogError(
+      'ERR_CATALOG_INPUT_INVALID',
+      'computeOrganizationCodeCheckCharacter() needs the first 8 characters (0-9, A-Z) of an organisation code',
+    );
+  }
   let sum = 0;
   for (let i = 0; i < 8; i++) {
     const value = ORGANIZATION_ALPHABET.indexOf(first8[i] as string);
-    if (value < 0) throw new RangeError(`character ${i + 1} is not in 0-9A-Z`);
     sum += value * (ORGANIZATION_WEIGHTS[i] as number);
   }
   const check = 11 - (sum % 11);
