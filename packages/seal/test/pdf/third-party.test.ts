@@ -1,4 +1,5 @@
-// PDFs signed by other products: mutool sign (MuPDF 1.21's own signer, adbe.pkcs7.detached with SHA-1). openssl-built CMS is covered
+// PDFs signed by other products: mutool sign (MuPDF 1.21's own signer, adbe.pkcs7.detached with SHA-1) and poppler's
+// `pdfsig -add-signature` (NSS, its own incremental writer) on top of our signature. openssl-built CMS is covered
 // in validate-pdf.test.ts.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { signPdf } from '../../src/pdf/sign-pdf';
 import { validatePdf } from '../../src/pdf/validate-pdf';
-import { pdfsig, testPki } from './helpers';
+import { pdfLibDocument, pdfsig, testPki } from './helpers';
 
 /** A one-page PDF with an empty signature field (object number returned), as mutool sign requires. */
 async function withEmptySignatureField(): Promise<{ pdf: Uint8Array; field: number }> {
@@ -101,5 +102,73 @@ describe('PDFs signed by other products', () => {
     expect(after.signatures[0]?.changesAfterSigning.map((c) => [c.kind, c.permitted])).toEqual([['signature', true]]);
     expect(after.signatures[1]?.indication).toBe('TOTAL_PASSED');
     expect(pdfsig(twice).map((b) => b.valid)).toEqual([true, true]);
+  });
+
+  it("keeps our signature valid under a second signature added by poppler's pdfsig -add-signature", async () => {
+    const pki = await testPki();
+    const ours = await signPdf(await pdfLibDocument(), pki.sealSignerEc, {
+      appearance: { page: 0, rect: [400, 60, 119, 119] },
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'seal-nss-'));
+    let twice: Uint8Array;
+    try {
+      const nss = join(dir, 'nss');
+      execFileSync('mkdir', [nss]);
+      execFileSync('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password'], { stdio: 'pipe' });
+      // poppler 22.12 signs with RSA keys only ("unable update signature" with P-256).
+      writeFileSync(join(dir, 'key.pem'), pki.sealSigner.privateKeyPem);
+      writeFileSync(join(dir, 'chain.pem'), pki.sealSigner.testCertificate.pem + pki.intermediateCertificate.pem);
+      execFileSync('openssl', [
+        'pkcs12',
+        '-export',
+        '-inkey',
+        join(dir, 'key.pem'),
+        '-in',
+        join(dir, 'chain.pem'),
+        '-name',
+        'signer',
+        '-passout',
+        'pass:test',
+        '-out',
+        join(dir, 'p.p12'),
+      ]);
+      execFileSync('pk12util', ['-i', join(dir, 'p.p12'), '-d', `sql:${nss}`, '-W', 'test'], { stdio: 'pipe' });
+      writeFileSync(join(dir, 'in.pdf'), ours);
+      execFileSync(
+        'pdfsig',
+        [
+          '-add-signature',
+          '-nssdir',
+          `sql:${nss}`,
+          '-nick',
+          'signer',
+          '-reason',
+          'approval',
+          join(dir, 'in.pdf'),
+          join(dir, 'out.pdf'),
+        ],
+        { stdio: 'pipe', timeout: 30_000 },
+      );
+      twice = new Uint8Array(readFileSync(join(dir, 'out.pdf')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(twice.subarray(0, ours.length)).toEqual(ours);
+    expect(pdfsig(twice).map((b) => b.valid)).toEqual([true, true]);
+    const report = await validatePdf(twice, pki.policy());
+    expect(report.signatures[0]?.changesAfterSigning.map((c) => [c.kind, c.permitted])).toEqual([['signature', true]]);
+    expect(report.signatures[0]?.indication).toBe('TOTAL_PASSED');
+    const poppler = report.signatures[1];
+    expect(poppler?.coverage?.wholeFile).toBe(true);
+    for (const id of [
+      'PDF_BYTERANGE_GAP',
+      'PDF_CONTENTS_DER',
+      'CMS_MESSAGE_DIGEST',
+      'CMS_SIGNATURE_VALUE',
+      'CERT_CHAIN',
+    ]) {
+      expect(poppler?.checks.find((c) => c.id === id)?.status, id).toBe('PASSED');
+    }
+    expect(poppler?.signer?.subject).toContain('衡阳市行政审批服务局');
   });
 });

@@ -1,6 +1,7 @@
 // Structural analysis of a signed PDF: finds signature fields in every revision and runs the PDF_* checks of the
 // seal design (§5, §6). Never throws: every problem becomes a check. Cryptographic checks are done by the caller.
 import { type Change, type ValidationCheck, createCheck } from '../../report';
+import { childrenOf, readNode } from '../asn1/der';
 import { changedKeys, sameObject } from './compare';
 import type { PdfReadLimits } from './limits';
 import {
@@ -15,6 +16,7 @@ import {
   latin1,
 } from './objects';
 import { walkFields } from './fields';
+import { type PageEntry, listPages } from './page-tree';
 import { PdfFile } from './pdf-file';
 
 /** One signature (or document time-stamp) found in the document, with its structural checks. */
@@ -192,7 +194,7 @@ function structureCheck(file: PdfFile): ValidationCheck {
 function findSignatures(file: PdfFile): AnalyzedSignature[] {
   const found = new Map<string, AnalyzedSignature>();
   for (let rev = file.revisions.length - 1; rev >= 0; rev--) {
-    walkFields(file, rev, (field, fieldRef, fullName, ft) => {
+    const visit = (field: PdfDict, fieldRef: PdfRef | undefined, fullName: string, ft: string | undefined) => {
       if (ft !== 'Sig') return;
       const v = field.get('V');
       const sigRef = v instanceof PdfRef ? v : undefined;
@@ -242,7 +244,26 @@ function findSignatures(file: PdfFile): AnalyzedSignature[] {
         }
       }
       found.set(key, signature);
-    });
+    };
+    walkFields(file, rev, visit);
+    // Viewers also show signature widgets that are only in a page's /Annots (some signers do not add them to the
+    // AcroForm field tree): they are signatures too.
+    let pages: PageEntry[] = [];
+    try {
+      pages = listPages(file, rev);
+    } catch {
+      pages = [];
+    }
+    for (const page of pages) {
+      const annots = file.get(page.dict.get('Annots'), rev);
+      if (!(annots instanceof PdfArray)) continue;
+      for (const item of annots.items) {
+        const widget = file.dict(item, rev);
+        if (widget?.name('FT') === 'Sig' && widget.get('V') !== undefined) {
+          visit(widget, item instanceof PdfRef ? item : undefined, decodeTextString(widget.get('T')) ?? '', 'Sig');
+        }
+      }
+    }
   }
   return [...found.values()];
 }
@@ -473,21 +494,6 @@ function checkSignatureStructure(file: PdfFile, signature: AnalyzedSignature): v
   }
 }
 
-function readLength(bytes: Uint8Array, at: number): { length: number; header: number } | undefined {
-  const first = bytes[at + 1];
-  if (first === undefined) return undefined;
-  if (first < 0x80) return { length: first, header: 2 };
-  const count = first & 0x7f;
-  if (count === 0 || count > 4) return undefined;
-  let length = 0;
-  for (let i = 0; i < count; i++) {
-    const byte = bytes[at + 2 + i];
-    if (byte === undefined) return undefined;
-    length = length * 256 + byte;
-  }
-  return { length, header: 2 + count };
-}
-
 function checkContentsDer(signature: AnalyzedSignature, contents: PdfString | undefined): void {
   const result = contents ? contentsDer(contents.bytes) : 'missing or not a string';
   if (typeof result === 'string') {
@@ -508,50 +514,35 @@ function checkContentsDer(signature: AnalyzedSignature, contents: PdfString | un
     '/Contents holds one DER CMS SignedData with one SignerInfo; padding is all zeros',
     {
       derLength: result.der.length,
+      encoding: result.indefinite ? 'BER (indefinite lengths)' : 'DER',
       placeholderLength: contents?.bytes.length,
     },
   );
 }
 
 /** The DER of /Contents without padding, or what is wrong with it. */
-function contentsDer(bytes: Uint8Array): { der: Uint8Array } | string {
-  const bad = (why: string) => why;
-  if (bytes[0] !== 0x30) return bad('does not start with a DER SEQUENCE');
-  const outer = readLength(bytes, 0);
-  if (!outer || outer.header + outer.length > bytes.length) return bad('bad outer length');
-  const derEnd = outer.header + outer.length;
-  for (let i = derEnd; i < bytes.length; i++) if (bytes[i] !== 0) return bad('non-zero bytes after the DER structure');
-  const der = bytes.subarray(0, derEnd);
-  // ContentInfo { contentType signedData, [0] SignedData }
-  for (let i = 0; i < SIGNED_DATA_OID.length; i++)
-    if (der[outer.header + i] !== SIGNED_DATA_OID[i]) return bad('content type is not signedData');
-  let p = outer.header + SIGNED_DATA_OID.length;
-  if (der[p] !== 0xa0) return bad('no [0] content');
-  const explicit = readLength(der, p);
-  if (!explicit) return bad('bad [0] length');
-  p += explicit.header;
-  if (der[p] !== 0x30) return bad('SignedData is not a SEQUENCE');
-  const sd = readLength(der, p);
-  if (!sd || p + sd.header + sd.length > derEnd) return bad('bad SignedData length');
-  const sdEnd = p + sd.header + sd.length;
-  p += sd.header;
-  let last: { tag: number; start: number; end: number } | undefined;
-  while (p < sdEnd) {
-    const tag = der[p] as number;
-    const len = readLength(der, p);
-    if (!len || p + len.header + len.length > sdEnd) return bad('malformed SignedData element');
-    last = { tag, start: p + len.header, end: p + len.header + len.length };
-    p = last.end;
+function contentsDer(bytes: Uint8Array): { der: Uint8Array; indefinite: boolean } | string {
+  // BER indefinite lengths are accepted (NSS, used by poppler and Firefox-based signers, writes them); the padding
+  // after the structure must be all zeros and there must be exactly one SignerInfo.
+  if (bytes[0] !== 0x30) return 'does not start with a SEQUENCE';
+  try {
+    const outer = readNode(bytes, 0, bytes.length);
+    for (let i = outer.end; i < bytes.length; i++) if (bytes[i] !== 0) return 'non-zero bytes after the CMS structure';
+    const [contentType, explicit] = childrenOf(outer);
+    const oid = contentType ? bytes.subarray(contentType.start, contentType.end) : new Uint8Array(0);
+    if (oid.length !== SIGNED_DATA_OID.length || oid.some((b, k) => b !== SIGNED_DATA_OID[k]))
+      return 'content type is not signedData';
+    if (explicit?.tag !== 0xa0) return 'no [0] content';
+    const [signedData] = childrenOf(explicit);
+    if (signedData?.tag !== 0x30) return 'SignedData is not a SEQUENCE';
+    const signerInfos = childrenOf(signedData).at(-1);
+    if (signerInfos?.tag !== 0x31) return 'no signerInfos SET';
+    const count = childrenOf(signerInfos).length;
+    if (count !== 1) return `${count} SignerInfos (exactly one is required)`;
+    return { der: bytes.slice(0, outer.end), indefinite: bytes[1] === 0x80 };
+  } catch (error) {
+    return `malformed ASN.1 (${describe(error)})`;
   }
-  if (last?.tag !== 0x31) return bad('no signerInfos SET');
-  let count = 0;
-  for (let q = last.start; q < last.end; count++) {
-    const len = readLength(der, q);
-    if (!len || der[q] !== 0x30) return bad('malformed SignerInfo');
-    q += len.header + len.length;
-  }
-  if (count !== 1) return bad(`${count} SignerInfos (exactly one is required)`);
-  return { der: der.slice() };
 }
 
 function checkCollisions(file: PdfFile, targets: AnalyzedSignature[], signatures: AnalyzedSignature[]): void {
@@ -751,6 +742,15 @@ function changesOfRevision(file: PdfFile, rev: number): Change[] {
       if (item && !item.prev && (kinds.get(n) === 'unknown' || kinds.get(n) === 'content')) kinds.set(n, kind);
     }
   }
+  // New objects nothing refers to cannot change what is displayed (some signers leave such orphans): ignore them,
+  // unless reachability cannot be established within the budget (then they stay 'unknown': fail closed).
+  const orphanCandidates = [...kinds].filter(
+    ([n, k]) => k === 'unknown' && changed.get(n)?.cur && !changed.get(n)?.prev,
+  );
+  if (orphanCandidates.length > 0) {
+    const reachable = reachableObjects(file, rev);
+    if (reachable) for (const [n] of orphanCandidates) if (!reachable.has(n)) kinds.delete(n);
+  }
   const groups = new Map<Kind, string[]>();
   // A trailer that switches /Root, /Encrypt or /Info to another object changes what viewers show.
   const previousTrailer = file.revisions[rev - 1]?.trailer;
@@ -812,6 +812,31 @@ function fieldsKind(
   const cf = file.get(cur.get('Fields'), rev);
   if (!(cf instanceof PdfArray)) return 'content';
   return appendedKind(file, rev, pf instanceof PdfArray ? pf : new PdfArray([]), cf, newSignature);
+}
+
+/** Every object number reachable from the trailer of revision `rev` (iterative), or undefined past the budget. */
+function reachableObjects(file: PdfFile, rev: number, budget = 2_000_000): Set<number> | undefined {
+  const trailer = file.revisions[rev]?.trailer;
+  const seen = new Set<number>();
+  const stack: Array<PdfObject | undefined> = [trailer?.get('Root'), trailer?.get('Info'), trailer?.get('Encrypt')];
+  while (stack.length > 0) {
+    if (--budget < 0) return undefined;
+    const value = stack.pop();
+    if (value instanceof PdfRef) {
+      if (seen.has(value.num)) continue;
+      seen.add(value.num);
+      try {
+        stack.push(file.object(value.num, rev)?.value);
+      } catch {
+        // unreadable: nothing further is reachable through it
+      }
+    } else if (value instanceof PdfArray) {
+      for (const item of value.items) stack.push(item);
+    } else if (value instanceof PdfDict || value instanceof PdfStream) {
+      for (const item of (value instanceof PdfStream ? value.dict : value).map.values()) stack.push(item);
+    }
+  }
+  return seen;
 }
 
 /** Collects object numbers reachable from `value` (not through /P or /Parent), within a shared node budget. */
