@@ -19,14 +19,7 @@ function isSm2Algorithm(algorithm: DerNode | undefined): boolean {
 export function sm2PublicKeyHex(spki: Uint8Array): string | undefined {
   try {
     const [algorithm, key] = childrenOf(expectTag(readSingle(spki, 'SubjectPublicKeyInfo'), 0x30, 'SPKI'));
-    const [type, curve] = childrenOf(expectTag(algorithm, 0x30, 'SPKI algorithm'));
-    if (
-      readOid(type, 'key type') !== OID.ecPublicKey ||
-      curve?.tag !== 0x06 ||
-      readOid(curve, 'curve') !== SM2_CURVE_OID
-    ) {
-      return undefined;
-    }
+    if (!isSm2Algorithm(algorithm)) return undefined;
     const bits = contentOf(expectTag(key, 0x03, 'subjectPublicKey'));
     return bits.length === 66 && bits[1] === 0x04 ? toHex(bits.subarray(1)) : undefined;
   } catch {
@@ -38,14 +31,7 @@ export function sm2PublicKeyHex(spki: Uint8Array): string | undefined {
 export function sm2PrivateKeyHex(pkcs8: Uint8Array): string | undefined {
   try {
     const [, algorithm, keyOctets] = childrenOf(expectTag(readSingle(pkcs8, 'PrivateKeyInfo'), 0x30, 'PrivateKeyInfo'));
-    const [type, curve] = childrenOf(expectTag(algorithm, 0x30, 'privateKeyAlgorithm'));
-    if (
-      readOid(type, 'key type') !== OID.ecPublicKey ||
-      curve?.tag !== 0x06 ||
-      readOid(curve, 'curve') !== SM2_CURVE_OID
-    ) {
-      return undefined;
-    }
+    if (!isSm2Algorithm(algorithm)) return undefined;
     const ecPrivateKey = readSingle(contentOf(expectTag(keyOctets, 0x04, 'privateKey')), 'ECPrivateKey');
     const scalar = contentOf(
       expectTag(childrenOf(expectTag(ecPrivateKey, 0x30, 'ECPrivateKey'))[1], 0x04, 'privateKey'),

@@ -96,7 +96,7 @@ export function createTimestampClient(options: TimestampClientOptions): Timestam
       } catch (cause) {
         throw new SealError(
           'ERR_SEAL_TIMESTAMP_FAILED',
-          `the TSA at ${where} did not answer (${(cause as Error).message}); check the URL and network.`,
+          `the TSA at ${where} did not answer (${describeFailure(cause, url)}); check the URL and network.`,
           {
             cause,
           },
