@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMemoryOutboxStore, type NewOutboxRecord, type OutboxStore } from '../src/index';
 import { createSqliteOutboxStore } from '../src/sqlite/index';
@@ -83,6 +84,34 @@ describe('createSqliteOutboxStore', () => {
     await expect(createSqliteOutboxStore({ path: join(dir, 'missing-dir', 'x.db') })).rejects.toMatchObject({
       code: 'ERR_EXCHANGE_OUTBOX_FAILED',
       message: expect.stringContaining('cannot open the outbox database'),
+    });
+  });
+
+  it('encrypts bodies and responses at rest with encryptionKey', async () => {
+    const path = join(dir, 'encrypted.db');
+    const key = new Uint8Array(32).fill(7);
+    const store = await createSqliteOutboxStore({ path, encryptionKey: key });
+    await store.add(record('e1', 'E', { body: '{"idNumber":"430421199001011234"}' }));
+    await store.update('e1', { state: 'sent', response: '{"mobile":"13812345678"}' });
+    expect(await store.get('e1')).toMatchObject({
+      body: '{"idNumber":"430421199001011234"}',
+      response: '{"mobile":"13812345678"}',
+    });
+    await store.close();
+    const raw = new Database(path, { readonly: true });
+    const row = raw.prepare('SELECT body, response FROM exchange_outbox').get() as { body: string; response: string };
+    raw.close();
+    expect(row.body).toMatch(/^enc:v1:/);
+    expect(`${row.body}${row.response}`).not.toMatch(/430421199001011234|13812345678/);
+    const wrong = await createSqliteOutboxStore({ path, encryptionKey: new Uint8Array(32).fill(8) });
+    await expect(wrong.get('e1')).rejects.toMatchObject({
+      code: 'ERR_EXCHANGE_OUTBOX_FAILED',
+      message: expect.stringContaining('encryptionKey'),
+    });
+    await wrong.close();
+    await expect(createSqliteOutboxStore({ path, encryptionKey: new Uint8Array(16) })).rejects.toMatchObject({
+      code: 'ERR_EXCHANGE_CONFIGURATION_INVALID',
+      message: expect.stringContaining('32 bytes'),
     });
   });
 });

@@ -1,3 +1,4 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { ExchangeError } from '../errors';
 import type {
   NewOutboxRecord,
@@ -45,6 +46,46 @@ export interface SqliteOutboxStoreOptions {
    * @defaultValue 'exchange_outbox'
    */
   table?: string;
+  /**
+   * A 32-byte key: bodies and responses (which carry ID numbers and phone numbers) are stored encrypted with
+   * AES-256-GCM. Keep the key outside the database (KMS, environment). Records written without a key stay readable.
+   */
+  encryptionKey?: Uint8Array;
+}
+
+const ENCRYPTED_PREFIX = 'enc:v1:';
+
+function createCipher(key: Uint8Array | undefined) {
+  if (key === undefined) return { seal: (text: string) => text, open: (text: string) => text };
+  if (!(key instanceof Uint8Array) || key.length !== 32) {
+    throw new ExchangeError(
+      'ERR_EXCHANGE_CONFIGURATION_INVALID',
+      `option encryptionKey must be 32 bytes (AES-256), got ${key instanceof Uint8Array ? `${key.length} bytes` : typeof key}`,
+    );
+  }
+  return {
+    seal(text: string): string {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const encrypted = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+      return `${ENCRYPTED_PREFIX}${Buffer.concat([iv, cipher.getAuthTag(), encrypted]).toString('base64')}`;
+    },
+    open(text: string): string {
+      if (!text.startsWith(ENCRYPTED_PREFIX)) return text;
+      const raw = Buffer.from(text.slice(ENCRYPTED_PREFIX.length), 'base64');
+      try {
+        const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+        decipher.setAuthTag(raw.subarray(12, 28));
+        return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+      } catch (error) {
+        throw new ExchangeError(
+          'ERR_EXCHANGE_OUTBOX_FAILED',
+          'an outbox record cannot be decrypted: wrong encryptionKey, or the database was altered',
+          { cause: error },
+        );
+      }
+    },
+  };
 }
 
 interface Row {
@@ -68,26 +109,28 @@ interface Row {
   receipt: string | null;
 }
 
-const toRecord = (row: Row): OutboxRecord => ({
-  id: row.id,
-  seq: row.seq,
-  operation: row.operation,
-  method: row.method as OutboxRecord['method'],
-  path: row.path,
-  body: row.body,
-  idempotencyKey: row.idempotency_key,
-  orderingKey: row.ordering_key,
-  version: row.version,
-  payloadSha256: row.payload_sha256,
-  state: row.state,
-  attempts: row.attempts,
-  nextAttemptAt: new Date(row.next_attempt_at),
-  lastError: row.last_error,
-  createdAt: new Date(row.created_at),
-  sentAt: row.sent_at === null ? null : new Date(row.sent_at),
-  response: row.response,
-  receipt: row.receipt,
-});
+const toRecordWith =
+  (open: (text: string) => string) =>
+  (row: Row): OutboxRecord => ({
+    id: row.id,
+    seq: row.seq,
+    operation: row.operation,
+    method: row.method as OutboxRecord['method'],
+    path: row.path,
+    body: open(row.body),
+    idempotencyKey: row.idempotency_key,
+    orderingKey: row.ordering_key,
+    version: row.version,
+    payloadSha256: row.payload_sha256,
+    state: row.state,
+    attempts: row.attempts,
+    nextAttemptAt: new Date(row.next_attempt_at),
+    lastError: row.last_error,
+    createdAt: new Date(row.created_at),
+    sentAt: row.sent_at === null ? null : new Date(row.sent_at),
+    response: row.response === null ? null : open(row.response),
+    receipt: row.receipt,
+  });
 
 const PATCH_COLUMNS: Record<keyof OutboxRecordPatch, string> = {
   state: 'state',
@@ -152,6 +195,8 @@ export async function createSqliteOutboxStore(options: SqliteOutboxStoreOptions)
       'createSqliteOutboxStore needs options.path (a file) or options.database',
     );
   }
+  const cipher = createCipher(options.encryptionKey);
+  const toRecord = toRecordWith(cipher.open);
   const db = options.database ?? (await openDatabase(options.path as string));
   const owned = options.database === undefined;
   db.pragma('journal_mode = WAL');
@@ -247,7 +292,7 @@ export async function createSqliteOutboxStore(options: SqliteOutboxStoreOptions)
             record.operation,
             record.method,
             record.path,
-            record.body,
+            cipher.seal(record.body),
             record.idempotencyKey,
             record.orderingKey,
             record.version,
@@ -284,6 +329,7 @@ export async function createSqliteOutboxStore(options: SqliteOutboxStoreOptions)
       }
       const values = keys.map((key) => {
         const value = patch[key];
+        if (key === 'response' && typeof value === 'string') return cipher.seal(value);
         return value instanceof Date ? value.getTime() : value;
       });
       const run = statement.run.bind(statement);
