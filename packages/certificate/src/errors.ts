@@ -63,6 +63,13 @@ export class CertificateError extends Error {
  *
  * @param error - any caught value.
  * @returns `true` when it is an error of this package.
+ *
+ * @example
+ * ```ts
+ * try { parseCertificateId(input); } catch (error) {
+ *   if (isCertificateError(error)) console.error(error.code);
+ * }
+ * ```
  */
 export function isCertificateError(error: unknown): error is CertificateError {
   return (

@@ -2,7 +2,14 @@ import { type CheckResult, checkUscc, type Issue } from '@zwfw/catalog';
 import { CertificateError } from '../errors';
 import { describe } from '../internal/describe';
 
-/** Root arc of every conforming e-certificate identifier (GB/T 36904): `1.2.156.3005.2`. */
+/**
+ * Root arc of every conforming e-certificate identifier (GB/T 36904): `1.2.156.3005.2`.
+ *
+ * @example
+ * ```ts
+ * id.startsWith(`${CERTIFICATE_IDENTIFIER_ROOT}.`);
+ * ```
+ */
 export const CERTIFICATE_IDENTIFIER_ROOT = '1.2.156.3005.2';
 
 /** A root seen in one public codebase that also drops the issuer segment; read as non-conforming, never emitted. */

@@ -3,7 +3,14 @@ import { CertificateStateSchema, CertificateStatusChangeSchema } from './certifi
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** `YYYY-MM-DD` calendar date that exists (rejects 2025-02-30). */
+/**
+ * `YYYY-MM-DD` calendar date that exists (rejects 2025-02-30).
+ *
+ * @example
+ * ```ts
+ * CalendarDateSchema.safeParse('2025-02-30').success; // false
+ * ```
+ */
 export const CalendarDateSchema = z
   .string()
   .regex(DATE, 'expected a date YYYY-MM-DD')
@@ -15,12 +22,24 @@ export const CalendarDateSchema = z
 /**
  * 持证主体代码类型 (GB/T 36903 Appendix A): `111` 公民身份号码, `001` 统一社会信用代码; other codes of the appendix are
  * accepted as three digits (the full list was not available, certificate.md §10).
+ *
+ * @example
+ * ```ts
+ * HolderCodeTypeSchema.parse('111'); // 公民身份号码
+ * ```
  */
 export const HolderCodeTypeSchema = z
   .string()
   .regex(/^\d{3}$/, 'expected a 3-digit holder code type such as 111 or 001');
 
-/** Zod schema of a certificate record (one row of the 电子证照库). */
+/**
+ * Zod schema of a certificate record (one row of the 电子证照库).
+ *
+ * @example
+ * ```ts
+ * const record = CertificateRecordSchema.parse(JSON.parse(json)); // throws a ZodError on bad input
+ * ```
+ */
 export const CertificateRecordSchema = z.object({
   /** 证照标识 (GB/T 36904). */
   identifier: z.string().min(1),

@@ -67,7 +67,14 @@ export const CERTIFICATE_STATE_TRANSITIONS: Readonly<Record<CertificateState, re
     OTHER: ['VALID', 'SUSPENDED', 'RESCINDED', 'CANCELLED', 'EXPIRED', 'TRANSFERRED_OUT', 'REVOKED'],
   });
 
-/** Zod schema of {@link CertificateState}. */
+/**
+ * Zod schema of {@link CertificateState}.
+ *
+ * @example
+ * ```ts
+ * CertificateStateSchema.options; // ['VALID', 'SUSPENDED', …]
+ * ```
+ */
 export const CertificateStateSchema = z.enum([
   'VALID',
   'SUSPENDED',
@@ -79,7 +86,14 @@ export const CertificateStateSchema = z.enum([
   'OTHER',
 ]);
 
-/** Zod schema of one entry of a record's status history. */
+/**
+ * Zod schema of one entry of a record's status history.
+ *
+ * @example
+ * ```ts
+ * CertificateStatusChangeSchema.parse({ from: 'VALID', to: 'SUSPENDED', at: '2025-07-01T02:00:00Z', reason: '暂扣' });
+ * ```
+ */
 export const CertificateStatusChangeSchema = z.object({
   from: CertificateStateSchema,
   to: CertificateStateSchema,

@@ -38,7 +38,14 @@ import {
 } from './pdf-structures';
 
 declare const __PACKAGE_VERSION__: string;
-/** Producer string written into every PDF. */
+/**
+ * Producer string written into every PDF.
+ *
+ * @example
+ * ```ts
+ * (await readCertificatePdf(pdf)).metadata.producer === CERTIFICATE_PRODUCER; // true for our PDFs
+ * ```
+ */
 export const CERTIFICATE_PRODUCER = `@zwfw/certificate ${typeof __PACKAGE_VERSION__ === 'string' ? __PACKAGE_VERSION__ : '0.0.0-source'}`;
 
 /** Options of {@link renderCertificatePdf}. */
