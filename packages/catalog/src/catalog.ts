@@ -5,11 +5,10 @@ import { BasicItemSchema } from './schemas/basic-item';
 import type { BasicItem, BasicItemInput } from './schemas/basic-item';
 import { ENUM_LABELS } from './schemas/enums';
 import type { ExerciseLevel, ItemType } from './schemas/enums';
-import { ImplementationItemSchema } from './schemas/implementation-item';
 import type { ImplementationItem, ImplementationItemInput } from './schemas/implementation-item';
 import { ParallelApprovalGroupSchema } from './schemas/parallel-approval-group';
 import type { ParallelApprovalGroup, ParallelApprovalGroupInput } from './schemas/parallel-approval-group';
-import { validateCatalog } from './validate-catalog';
+import { validateItems } from './validate-catalog';
 import type { ValidateCatalogOptions } from './validate-catalog';
 
 /** Input of {@link Catalog.from}: items, or a whole catalog document. */
@@ -267,7 +266,7 @@ export class Catalog {
         'Catalog.from() needs an array of items or an object with an "items" array (a CatalogDocument)',
       );
     }
-    const report = validateCatalog(normalised.items, options);
+    const { report, parsed } = validateItems(normalised.items, options);
     const failing = new Map<number, Issue[]>();
     for (const issue of report.errors) {
       const index = issue.path?.[0] as number;
@@ -282,8 +281,8 @@ export class Catalog {
       );
     }
     const items: ImplementationItem[] = [];
-    normalised.items.forEach((value, index) => {
-      if (!failing.has(index)) items.push(ImplementationItemSchema.parse(value));
+    parsed.forEach((item, index) => {
+      if (item !== undefined && !failing.has(index)) items.push(item);
     });
     const parseAll = <T>(
       values: readonly unknown[] | undefined,

@@ -384,6 +384,17 @@ function itemCodeOf(value: unknown): string | undefined {
  * ```
  */
 export function validateCatalog(items: unknown, options: ValidateCatalogOptions = {}): CatalogValidationReport {
+  return validateItems(items, options).report;
+}
+
+/**
+ * {@link validateCatalog} plus the parsed items (index-aligned; `undefined` where the schema failed), so that
+ * `Catalog.from` does not parse twice. Internal.
+ */
+export function validateItems(
+  items: unknown,
+  options: ValidateCatalogOptions = {},
+): { report: CatalogValidationReport; parsed: (ImplementationItem | undefined)[] } {
   const profile = getProfile(options.profile);
   const severities: Record<string, RuleSeverity> = { ...CATALOG_RULES, ...profile.rules, ...options.rules };
   const errors: Issue[] = [];
@@ -398,8 +409,9 @@ export function validateCatalog(items: unknown, options: ValidateCatalogOptions 
         [],
       ),
     );
-    return { itemCount: 0, validItemCount: 0, errors, warnings };
+    return { report: { itemCount: 0, validItemCount: 0, errors, warnings }, parsed: [] };
   }
+  const parsedItems: (ImplementationItem | undefined)[] = new Array(items.length);
   const seen = new Map<string, number>();
   const reporter = new Reporter(severities, errors, warnings);
   const report: Report = (rule, path, zh, en) => reporter.report(rule, path, zh, en);
@@ -427,9 +439,10 @@ export function validateCatalog(items: unknown, options: ValidateCatalogOptions 
           );
         } else seen.set(itemCode, index);
       }
+      parsedItems[index] = parsed.data;
       checkItem(parsed.data, profile, options, report);
     }
     if (!reporter.failed) validItemCount++;
   }
-  return { itemCount: items.length, validItemCount, errors, warnings };
+  return { report: { itemCount: items.length, validItemCount, errors, warnings }, parsed: parsedItems };
 }
