@@ -1,10 +1,22 @@
-// Converts fixtures/catalog/hengyang-catalog.json into seed/hengyang-items.json (the simulator's built-in items):
-// `pnpm --filter @zwfw/platform-simulator seed`. A test fails when the two drift apart.
+// Converts the shared fixtures into the simulator's built-in seed (`pnpm --filter @zwfw/platform-simulator seed`):
+// fixtures/catalog/hengyang-catalog.json → seed/hengyang-items.json, fixtures/certificate/*.json →
+// seed/certificates.json. Tests fail when they drift apart.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { itemsFromCatalog } from '../src/internal/catalog-seed';
+import { FIXTURE_CERTIFICATE_FILES } from '../src/internal/fixture-certificates';
 
-const source = fileURLToPath(new URL('../../../fixtures/catalog/hengyang-catalog.json', import.meta.url));
-const target = fileURLToPath(new URL('../seed/hengyang-items.json', import.meta.url));
-writeFileSync(target, `${JSON.stringify(itemsFromCatalog(JSON.parse(readFileSync(source, 'utf8'))))}\n`);
-process.stdout.write(`wrote ${target}\n`);
+const fixtures = (path: string) => fileURLToPath(new URL(`../../../fixtures/${path}`, import.meta.url));
+const seed = (name: string) => fileURLToPath(new URL(`../seed/${name}`, import.meta.url));
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+
+writeFileSync(
+  seed('hengyang-items.json'),
+  `${JSON.stringify(itemsFromCatalog(readJson(fixtures('catalog/hengyang-catalog.json'))))}\n`,
+);
+const certificates = Object.entries(FIXTURE_CERTIFICATE_FILES).map(([file, template]) => ({
+  template,
+  record: readJson(fixtures(`certificate/${file}`)),
+}));
+writeFileSync(seed('certificates.json'), `${JSON.stringify(certificates, null, 2)}\n`);
+process.stdout.write('wrote seed/hengyang-items.json and seed/certificates.json\n');

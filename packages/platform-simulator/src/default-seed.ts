@@ -1,5 +1,6 @@
 import { loadHengyangItems } from './internal/catalog-seed';
-import type { SimulatorCredentials, SimulatorSeed } from './types';
+import { loadFixtureCertificates, toWireCertificate } from './internal/fixture-certificates';
+import type { SimulatorCertificate, SimulatorCredentials, SimulatorSeed } from './types';
 
 /**
  * The test-only credentials embedded in the simulator, so a demo or CI run needs no setup. They are public: never
@@ -17,9 +18,57 @@ export const DEFAULT_CREDENTIALS: Readonly<SimulatorCredentials> = Object.freeze
 
 const ADMIN_APPROVAL_BUREAU = { code: '11430400MB1D03622X', name: '衡阳市行政审批服务局' };
 
+const PLACEHOLDER_CERTIFICATES: SimulatorCertificate[] = [
+  {
+    certId: '1.2.156.3005.2.11100000000013338W032.114304001000001120.HY2025000001.001.9',
+    certTypeCode: '11100000000013338W032',
+    certTypeName: '营业执照',
+    certNo: 'HY2025000001',
+    holderName: '衡阳市示例食品有限公司',
+    holderCode: '914304001000001234',
+    holderType: '001',
+    issuer: { code: '114304001000001120', name: '衡阳市市场监督管理局' },
+    issuedAt: '2025-03-18',
+    validUntil: null,
+    status: '01',
+    trustGrade: 'A',
+    fileFormat: 'pdf',
+  },
+  {
+    certId: '1.2.156.3005.2.11100000000013338W011.114304001000001120.HY2025000002.001.T',
+    certTypeCode: '11100000000013338W011',
+    certTypeName: '居民身份证电子证照',
+    certNo: 'HY2025000002',
+    holderName: '张三',
+    holderCode: '430405199001011234',
+    holderType: '111',
+    issuer: { code: '114304001000001120', name: '衡阳市公安局' },
+    issuedAt: '2025-06-01',
+    validUntil: '2045-06-01',
+    status: '01',
+    trustGrade: 'A',
+    fileFormat: 'pdf',
+  },
+  {
+    certId: '1.2.156.3005.2.11100000000013338W009.114304001000001120.HY2025000003.001.J',
+    certTypeCode: '11100000000013338W009',
+    certTypeName: '食品经营许可证',
+    certNo: 'HY2025000003',
+    holderName: '衡阳市示例食品有限公司',
+    holderCode: '914304001000001234',
+    holderType: '001',
+    issuer: ADMIN_APPROVAL_BUREAU,
+    issuedAt: '2024-01-10',
+    validUntil: '2029-01-09',
+    status: '04',
+    trustGrade: 'B',
+    fileFormat: 'pdf',
+  },
+];
+
 /**
  * Built-in seed: the items of the synthetic Hengyang catalog (`fixtures/catalog/hengyang-catalog.json`, converted by
- * `scripts/gen-seed.ts`), three e-certificates, three catalogue resources (无条件 / 有条件 / 不予共享 共享), the test app
+ * `scripts/gen-seed.ts`), six e-certificates (three from `fixtures/certificate/`, rendered as real PDFs), three catalogue resources (无条件 / 有条件 / 不予共享 共享), the test app
  * ({@link DEFAULT_CREDENTIALS}, approved for the conditional resource) and one hall.
  *
  * @example
@@ -32,53 +81,13 @@ export const DEFAULT_SEED: SimulatorSeed = {
   get items() {
     return loadHengyangItems();
   },
-  certificates: [
-    {
-      certId: '1.2.156.3005.2.11100000000013338W032.114304001000001120.HY2025000001.001.9',
-      certTypeCode: '11100000000013338W032',
-      certTypeName: '营业执照',
-      certNo: 'HY2025000001',
-      holderName: '衡阳市示例食品有限公司',
-      holderCode: '914304001000001234',
-      holderType: '001',
-      issuer: { code: '114304001000001120', name: '衡阳市市场监督管理局' },
-      issuedAt: '2025-03-18',
-      validUntil: null,
-      status: '01',
-      trustGrade: 'A',
-      fileFormat: 'pdf',
-    },
-    {
-      certId: '1.2.156.3005.2.11100000000013338W011.114304001000001120.HY2025000002.001.T',
-      certTypeCode: '11100000000013338W011',
-      certTypeName: '居民身份证电子证照',
-      certNo: 'HY2025000002',
-      holderName: '张三',
-      holderCode: '430405199001011234',
-      holderType: '111',
-      issuer: { code: '114304001000001120', name: '衡阳市公安局' },
-      issuedAt: '2025-06-01',
-      validUntil: '2045-06-01',
-      status: '01',
-      trustGrade: 'A',
-      fileFormat: 'pdf',
-    },
-    {
-      certId: '1.2.156.3005.2.11100000000013338W009.114304001000001120.HY2025000003.001.J',
-      certTypeCode: '11100000000013338W009',
-      certTypeName: '食品经营许可证',
-      certNo: 'HY2025000003',
-      holderName: '衡阳市示例食品有限公司',
-      holderCode: '914304001000001234',
-      holderType: '001',
-      issuer: ADMIN_APPROVAL_BUREAU,
-      issuedAt: '2024-01-10',
-      validUntil: '2029-01-09',
-      status: '04',
-      trustGrade: 'B',
-      fileFormat: 'pdf',
-    },
-  ],
+  /**
+   * The three synthetic e-certificates of `fixtures/certificate/` (营业执照, 不动产权证书, 证明; downloads are PDFs
+   * rendered by `@zwfw/certificate`), then three more with placeholder files, one of them 注销.
+   */
+  get certificates() {
+    return [...loadFixtureCertificates().map(toWireCertificate), ...PLACEHOLDER_CERTIFICATES];
+  },
   resources: [
     {
       code: '430400-SC-0001',

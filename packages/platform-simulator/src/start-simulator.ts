@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { DEFAULT_CREDENTIALS, DEFAULT_SEED } from './default-seed';
 import { SimulatorError } from './errors';
 import { ApiError } from './internal/http';
+import { loadFixtureCertificates, renderFixtureCertificate } from './internal/fixture-certificates';
 import { createPlaceholderPdf } from './internal/minimal-pdf';
 import { createReceiptKeys } from './internal/receipts';
 import type { RequestLogEntry } from './internal/request-log';
@@ -231,14 +232,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
   if (options.seed !== undefined) validateSeed(options.seed);
   const initialSeed: SimulatorSeed = { ...DEFAULT_SEED, ...options.seed };
-  const state = new SimulatorState(initialSeed, (record) =>
-    createPlaceholderPdf([
-      `Electronic certificate (simulator): ${record.certTypeCode}`,
-      `Number: ${record.certNo}`,
-      `Identifier: ${record.certId}`,
-      `Issued: ${record.issuedAt}`,
-    ]),
-  );
+  const state = new SimulatorState(initialSeed, (record) => {
+    // Fixture certificates are rendered as real e-certificate PDFs; any other gets a one-page placeholder.
+    const fixture = loadFixtureCertificates().find((entry) => entry.record.identifier === record.certId);
+    if (fixture !== undefined) return () => renderFixtureCertificate(fixture);
+    return async () =>
+      createPlaceholderPdf([
+        `Electronic certificate (simulator): ${record.certTypeCode}`,
+        `Number: ${record.certNo}`,
+        `Identifier: ${record.certId}`,
+        `Issued: ${record.issuedAt}`,
+      ]);
+  });
   const receipts = await createReceiptKeys('zwfw-platform-simulator');
   const runtime = createSimulatorRuntime({
     state,

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { ImplementationItemSchema } from '@zwfw/catalog';
-import { ItemRecordSchema } from '@zwfw/exchange-client';
+import { checkCertificateId } from '@zwfw/certificate';
+import { CertificateRecordSchema, ItemRecordSchema } from '@zwfw/exchange-client';
 import { describe, expect, it } from 'vitest';
 import { itemsFromCatalog, loadHengyangItems } from './catalog-seed';
+import { FIXTURE_CERTIFICATE_FILES, loadFixtureCertificates, toWireCertificate } from './fixture-certificates';
 
 const fixture = JSON.parse(
   readFileSync(new URL('../../../../fixtures/catalog/hengyang-catalog.json', import.meta.url), 'utf8'),
@@ -36,5 +38,24 @@ describe('seed/hengyang-items.json', () => {
       ['430400000000', '2026-01-01T09:00:00.000+08:00'],
       ['430400000000', '2026-01-01T10:00:00.000+08:00'],
     ]);
+  });
+});
+
+describe('seed/certificates.json', () => {
+  it('holds the records of fixtures/certificate/ (regenerate: pnpm --filter @zwfw/platform-simulator seed)', () => {
+    const expected = Object.entries(FIXTURE_CERTIFICATE_FILES).map(([file, template]) => ({
+      template,
+      record: JSON.parse(readFileSync(new URL(`../../../../fixtures/certificate/${file}`, import.meta.url), 'utf8')),
+    }));
+    expect(loadFixtureCertificates()).toEqual(expected);
+  });
+
+  it('maps them to wire records with valid identifiers', () => {
+    for (const certificate of loadFixtureCertificates()) {
+      const wire = toWireCertificate(certificate);
+      expect(CertificateRecordSchema.safeParse(wire).error?.issues).toBeUndefined();
+      expect(checkCertificateId(wire.certId).valid).toBe(true);
+      expect(wire).toMatchObject({ certId: certificate.record.identifier, status: '01' });
+    }
   });
 });

@@ -24,11 +24,14 @@ export interface StoredCase {
   submissions: number;
 }
 
-/** A certificate with its file as bytes. */
+/** A certificate and its file: given bytes, or produced on first download (a rendered PDF) and then kept. */
 export interface StoredCertificate {
   record: Omit<SimulatorCertificate, 'file'>;
-  file: Uint8Array;
+  file(): Promise<Uint8Array>;
 }
+
+/** Produces the file of a seeded certificate that came without one. */
+export type CertificateFileFactory = (certificate: Omit<SimulatorCertificate, 'file'>) => () => Promise<Uint8Array>;
 
 /** Every piece of mutable platform state. `reset()` clears it and re-applies the initial seed. */
 export class SimulatorState {
@@ -50,7 +53,7 @@ export class SimulatorState {
 
   constructor(
     private readonly initialSeed: SimulatorSeed,
-    private readonly defaultFile: (certificate: Omit<SimulatorCertificate, 'file'>) => Uint8Array,
+    private readonly defaultFile: CertificateFileFactory,
   ) {
     this.reset();
   }
@@ -91,8 +94,18 @@ export class SimulatorState {
     if (seed.certificates) {
       this.certificates.clear();
       for (const { file, ...record } of seed.certificates) {
-        const bytes = file === undefined ? this.defaultFile(record) : new Uint8Array(file.slice(0));
-        this.certificates.set(record.certId, { record: structuredClone(record), file: bytes });
+        const given: Uint8Array | undefined = file === undefined ? undefined : new Uint8Array(file.slice(0));
+        const produce = given === undefined ? this.defaultFile(record) : async () => given;
+        let bytes: Promise<Uint8Array> | undefined;
+        const load = (): Promise<Uint8Array> => {
+          // A failed rendering is not cached: the next download tries again.
+          bytes ??= produce().catch((error: unknown) => {
+            bytes = undefined;
+            throw error;
+          });
+          return bytes;
+        };
+        this.certificates.set(record.certId, { record: structuredClone(record), file: load });
       }
     }
     if (seed.resources) {

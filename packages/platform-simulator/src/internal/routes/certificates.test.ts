@@ -45,6 +45,52 @@ describe('GET /certificates/{certId}/file', () => {
   });
 });
 
+describe('fixture certificates', () => {
+  it('downloads a real e-certificate PDF rendered by @zwfw/certificate, and verifies it', async () => {
+    const { readCertificatePdf } = await import('@zwfw/certificate');
+    const found = await call(
+      'GET',
+      `/api/v1/certificates?holderCode=91430400MA4L0ABC9X&holderType=001&useCause=${CAUSE}`,
+    );
+    const [licence] = found.json.data.items;
+    expect(licence).toMatchObject({
+      certTypeName: '营业执照',
+      holderName: '衡阳市蒸湘区堃喆镕科技有限公司',
+      status: '01',
+    });
+    const file = await call('GET', `/api/v1/certificates/${licence.certId}/file?useCause=${CAUSE}`);
+    const bytes = new Uint8Array(Buffer.from(file.json.data.contentBase64, 'base64'));
+    const content = await readCertificatePdf(bytes);
+    expect(content.record.identifier).toBe(licence.certId);
+    expect(content.consistent).toBe(true);
+    const again = await call('GET', `/api/v1/certificates/${licence.certId}/file?useCause=${CAUSE}`);
+    expect(again.json.data.sha256).toBe(file.json.data.sha256);
+    const verified = await call('POST', '/api/v1/certificates/verify', {
+      body: { certId: licence.certId, sha256: file.json.data.sha256 },
+    });
+    expect(verified.json.data).toMatchObject({ valid: true, fileMatches: true });
+  });
+});
+
+describe('fixture certificates (every template)', () => {
+  it('renders each fixture certificate with its own record', async () => {
+    const { readCertificatePdf } = await import('@zwfw/certificate');
+    const found = await call(
+      'GET',
+      `/api/v1/certificates?holderCode=430404199001011237&holderType=111&useCause=${CAUSE}`,
+    );
+    expect(found.json.data.items.map((record: { certTypeName: string }) => record.certTypeName).sort()).toEqual([
+      '不动产权证书',
+      '证明',
+    ]);
+    for (const record of found.json.data.items) {
+      const file = await call('GET', `/api/v1/certificates/${record.certId}/file?useCause=${CAUSE}`);
+      const content = await readCertificatePdf(new Uint8Array(Buffer.from(file.json.data.contentBase64, 'base64')));
+      expect(content.record.identifier).toBe(record.certId);
+    }
+  });
+});
+
 describe('POST /certificates/verify', () => {
   it('reports a valid, known, active certificate and whether a file matches', async () => {
     const file = await call('GET', `/api/v1/certificates/${LICENCE}/file?useCause=${CAUSE}`);

@@ -32,7 +32,7 @@ export function registerCertificateRoutes(context: RouteContext): void {
     method: 'GET',
     path: '/api/v1/certificates/{certId}/file',
     authenticated: true,
-    handler: ({ params, query }) => {
+    handler: async ({ params, query }) => {
       requireUseCause(query.get('useCause'));
       parseInput(UseCauseSchema, query.get('useCause'), 'useCause');
       const stored = params.certId === undefined ? undefined : state.certificates.get(params.certId);
@@ -43,12 +43,13 @@ export function registerCertificateRoutes(context: RouteContext): void {
         );
       }
       const pdf = stored.record.fileFormat === 'pdf';
+      const bytes = await stored.file();
       return ok({
         certId: stored.record.certId,
         fileName: `${stored.record.certNo}.${stored.record.fileFormat}`,
         mediaType: pdf ? 'application/pdf' : 'application/ofd',
-        contentBase64: Buffer.from(stored.file).toString('base64'),
-        sha256: createHash('sha256').update(stored.file).digest('hex'),
+        contentBase64: Buffer.from(bytes).toString('base64'),
+        sha256: createHash('sha256').update(bytes).digest('hex'),
       });
     },
   });
@@ -64,7 +65,9 @@ export function registerCertificateRoutes(context: RouteContext): void {
       const fileMatches =
         input.sha256 === undefined || stored === undefined
           ? null
-          : createHash('sha256').update(stored.file).digest('hex') === input.sha256;
+          : createHash('sha256')
+              .update(await stored.file())
+              .digest('hex') === input.sha256;
       const status = stored?.record.status ?? null;
       return ok({
         certId: input.certId,
