@@ -172,6 +172,35 @@ describe('createSoftwareSigner', () => {
     );
   });
 
+  it('reads an encrypted PKCS#8 PEM key with its passphrase', async () => {
+    openssl(
+      'pkcs8',
+      '-topk8',
+      '-in',
+      'p256.key',
+      '-passout',
+      'pass:口令123',
+      '-v2',
+      'aes-256-cbc',
+      '-out',
+      'p256-enc.key',
+    );
+    const signer = createSoftwareSigner({
+      privateKey: read('p256-enc.key'),
+      passphrase: '口令123',
+      certificate: read('p256.crt'),
+    });
+    expect(verify('sha256', data, createPublicKey(read('p256.key')), await signer.sign(data))).toBe(true);
+    expect(() =>
+      createSoftwareSigner({ privateKey: read('p256-enc.key'), passphrase: 'wrong', certificate: read('p256.crt') }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'ERR_SEAL_KEY_INVALID',
+        message: expect.stringContaining('wrong format or passphrase'),
+      }),
+    );
+  });
+
   it('rejects a certificate that does not match the key', () => {
     expect(() => createSoftwareSigner({ privateKey: read('rsa.key'), certificate: read('p256.crt') })).toThrow(
       expect.objectContaining({

@@ -84,6 +84,26 @@ describe('createTimestampClient', () => {
     }
   });
 
+  it('sends URL credentials as Basic authorization, not in the URL', async () => {
+    let authorization: string | undefined;
+    let path: string | undefined;
+    const server = createServer((request, response) => {
+      authorization = request.headers.authorization;
+      path = request.url;
+      response.writeHead(500).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const client = createTimestampClient({ url: `http://tsa-user:p%40ss@127.0.0.1:${port}/tsa?key=1` });
+      await expect(client.timestamp(imprint, 'SHA-256')).rejects.toMatchObject({ code: 'ERR_SEAL_TIMESTAMP_FAILED' });
+      expect(authorization).toBe(`Basic ${Buffer.from('tsa-user:p@ss').toString('base64')}`);
+      expect(path).toBe('/tsa?key=1');
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it('fails when nothing listens', async () => {
     const server = await serve(() => ({ status: 200, body: new Uint8Array() }));
     await server.close();

@@ -84,7 +84,7 @@ export function createTimestampClient(options: TimestampClientOptions): Timestam
         const response = await fetchImpl(url, {
           method: 'POST',
           headers: {
-            ...options.headers,
+            ...headers,
             'content-type': 'application/timestamp-query',
             accept: 'application/timestamp-reply',
           },
