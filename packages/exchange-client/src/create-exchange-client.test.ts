@@ -234,6 +234,31 @@ describe('responses', () => {
   const fakeFetch = (body: BodyInit | null, init: ResponseInit = { status: 200 }) =>
     (async () => new Response(body, init)) as typeof fetch;
 
+  it('lets X-Exchange-Should-Retry override the retry decision', async () => {
+    let calls = 0;
+    const answer = (status: number, shouldRetry: string) =>
+      (async () => {
+        calls++;
+        const body = JSON.stringify({
+          code: status === 503 ? 'UNAVAILABLE' : 'INVALID_REQUEST',
+          message: 'x',
+          data: null,
+          requestId: 'r',
+        });
+        return new Response(body, { status, headers: { 'x-exchange-should-retry': shouldRetry } });
+      }) as typeof fetch;
+    await expect(clientFor(sim, { fetch: answer(503, 'false') }).health()).rejects.toMatchObject({
+      code: 'ERR_EXCHANGE_PLATFORM_UNAVAILABLE',
+      data: null,
+    });
+    expect(calls).toBe(1);
+    calls = 0;
+    await expect(clientFor(sim, { fetch: answer(400, 'true') }).health()).rejects.toMatchObject({
+      code: 'ERR_EXCHANGE_BUSINESS_RULE',
+    });
+    expect(calls).toBe(4);
+  });
+
   it('rejects a body that is not an envelope with ERR_EXCHANGE_RESPONSE_INVALID', async () => {
     const client = clientFor(sim, { fetch: fakeFetch('<html>gateway</html>') });
     await expect(client.health()).rejects.toMatchObject({

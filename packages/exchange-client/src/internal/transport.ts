@@ -10,7 +10,6 @@ import {
   isExchangeError,
 } from '../errors';
 import type { ExchangeHooks, ExchangeLogger, RequestState } from '../hooks';
-import { sha256Hex } from '../signing/canonical-request';
 import { EXCHANGE_HEADERS } from '../signing/headers';
 import type { RequestSigner } from '../signing/request-signer';
 import { ClockSkewDataSchema, EnvelopeSchema, PLATFORM_SUCCESS_CODE } from '../wire/envelope';
@@ -60,9 +59,10 @@ export interface Operation<T> {
 export interface OperationResult<T> {
   data: T;
   requestId: string;
-  status: number;
-  bodySha256: string;
 }
+
+/** `X-Exchange-Should-Retry` of a failed response, kept beside the error rather than in its public data. */
+const shouldRetryOverrides = new WeakMap<ExchangeError, boolean>();
 
 const SAFE_METHODS = new Set(['GET', 'PUT', 'DELETE']);
 
@@ -251,7 +251,6 @@ export class Transport {
     const started = performance.now();
     const deadline = started + settings.totalTimeoutMs;
     const bodyBytes = operation.body === undefined ? new Uint8Array() : toBytes(operation.body);
-    const bodySha256 = await sha256Hex(bodyBytes);
     const limit = operation.retryLimit ?? settings.retry.limit;
     const mayRetry = SAFE_METHODS.has(operation.method) || operation.idempotencyKey !== undefined;
     let resynced = false;
@@ -277,7 +276,7 @@ export class Transport {
           Math.min(settings.timeoutMs, remaining),
           remaining < settings.timeoutMs,
         );
-        return { data, requestId, status: 0, bodySha256 };
+        return { data, requestId };
       } catch (caught) {
         if (operation.signal?.aborted) {
           throw new ExchangeError('ERR_EXCHANGE_NETWORK_FAILED', `${operation.name}: aborted by the caller's signal`, {
@@ -304,10 +303,7 @@ export class Transport {
           renewedNonce = true;
           continue;
         }
-        const override =
-          error instanceof ExchangeHttpError
-            ? (error.data as { shouldRetry?: boolean } | undefined)?.shouldRetry
-            : undefined;
+        const override = shouldRetryOverrides.get(error);
         const retryable = override ?? error.isRetryable;
         if (!retryable || !mayRetry || retries >= limit) throw error;
         retries++;
@@ -473,7 +469,7 @@ export class Transport {
       const shouldRetryHeader = response.headers.get(EXCHANGE_HEADERS.shouldRetry);
       const platformMessage = envelope?.success ? maskText(envelope.data.message).slice(0, 500) : undefined;
       const fix = FIXES[code];
-      throw new ExchangeHttpError(
+      const error = new ExchangeHttpError(
         code,
         `${operation.name}: platform answered ${status}${platformCode ? ` ${platformCode}` : ''}${platformMessage ? ` (${platformMessage})` : ''}${fix ? `; ${fix}` : ''}`,
         {
@@ -482,14 +478,13 @@ export class Transport {
           platformMessage,
           source: response.headers.get(EXCHANGE_HEADERS.error) === 'gateway' ? 'gateway' : 'platform',
           retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now()),
-          data:
-            shouldRetryHeader === null
-              ? data
-              : { ...(typeof data === 'object' && data ? data : {}), shouldRetry: shouldRetryHeader === 'true' },
+          data,
           requestId,
           isRetryable: RETRYABLE_HTTP_CODES.has(code),
         },
       );
+      if (shouldRetryHeader !== null) shouldRetryOverrides.set(error, shouldRetryHeader === 'true');
+      throw error;
     }
     if (parseFailed || !envelope?.success) {
       throw new ExchangeValidationError(
