@@ -118,7 +118,8 @@ export function parseSignedData(bytes: Uint8Array): ParsedSignedData {
   for (let i = contentInfo.end; i < bytes.length; i++) if (bytes[i] !== 0) trailingNonZero = true;
   const [typeNode, wrapper, ...extra] = childrenOf(contentInfo);
   if (extra.length > 0) throw new Asn1ParseError('ContentInfo has extra fields');
-  if (readOid(typeNode, 'ContentInfo.contentType') !== OID.signedData)
+  const contentInfoType = readOid(typeNode, 'ContentInfo.contentType');
+  if (contentInfoType !== OID.signedData && contentInfoType !== OID.gmSignedData)
     throw new Asn1ParseError('ContentInfo is not SignedData');
   const [signedDataNode] = childrenOf(expectTag(wrapper, 0xa0, 'ContentInfo.content'));
   const fields = childrenOf(expectTag(signedDataNode, 0x30, 'SignedData'));

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { X509Certificate, randomBytes } from 'node:crypto';
+import { X509Certificate, createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregateIndication } from '../../report';
 import { type Signer, createSoftwareSigner } from '../../signer';
 import type { TrustPolicy } from '../../types';
+import { childrenOf, nodeBytes, oid, readNode, sequence } from '../asn1/der';
+import { OID } from '../asn1/oids';
 import { validateCertificatePath } from '../trust/validate-certificate-path';
 import { createCmsSignature } from './create-cms-signature';
+import { buildSignedData } from './signed-data';
 import { validateCmsSignature } from './validate-cms-signature';
 
 // SM2 PKI made by OpenSSL 3.0 with the standard user ID (GM/T 0015): an independent producer of SM2 certificates.
@@ -174,6 +177,16 @@ describe('SM2 (GB/T 32918) signing and verification', () => {
       profile: 'PAdES',
     });
     expect(notAccepted.checks.find((check) => check.id === 'CRYPTO_ALG_ALLOWED')?.status).toBe('FAILED');
+  });
+
+  it('accepts the GM/T 0010 dialect (SM2 signedData / data OIDs)', async () => {
+    const digest = new Uint8Array(createHash('sm3').update(Buffer.concat(content)).digest());
+    const built = await buildSignedData({ signer, contentType: OID.gmData, contentDigest: digest });
+    const [, wrapper] = childrenOf(readNode(built));
+    const cms = sequence(oid(OID.gmSignedData), nodeBytes(wrapper!));
+    const result = await validateCmsSignature({ cms, content, policy, profile: 'PAdES' });
+    expect(result.checks.find((check) => check.id === 'CMS_CONTENT_TYPE')?.status).toBe('PASSED');
+    expect(aggregateIndication(result.checks)).toEqual({ indication: 'TOTAL_PASSED' });
   });
 
   it('uses a configured user ID when signing', async () => {

@@ -1,6 +1,6 @@
 import { type SignatureReport, type ValidationCheck, createCheck } from '../../report';
 import type { TrustPolicy } from '../../types';
-import { readSingle, readTime } from '../asn1/der';
+import { oid, readSingle, readTime } from '../asn1/der';
 import { bytesEqual } from '../asn1/input';
 import { OID } from '../asn1/oids';
 import { validateCertificatePath } from '../trust/validate-certificate-path';
@@ -32,7 +32,9 @@ export interface CmsSignatureResult {
   level: NonNullable<SignatureReport['level']>;
 }
 
-const ID_DATA_ATTRIBUTE = Uint8Array.from([0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01]);
+const ID_DATA_ATTRIBUTE = oid(OID.data);
+/** GM/T 0010 data OID: SM2 CMS from Chinese products may use it instead of id-data. */
+const GM_DATA_ATTRIBUTE = oid(OID.gmData);
 /** Tolerance between a claimed signing time and a later time-stamp (clock skew of the signer). */
 const CLAIMED_TIME_SKEW_MS = 5 * 60_000;
 
@@ -80,11 +82,12 @@ async function validate(input: ValidateCmsSignatureInput): Promise<CmsSignatureR
   ];
 
   const contentTypeAttribute = signerInfo.signedAttributes.get(OID.contentType);
+  const gmDialect = signedData.contentType === OID.gmData;
   const contentTypeOk =
-    signedData.contentType === OID.data &&
+    (signedData.contentType === OID.data || gmDialect) &&
     signedData.content === undefined &&
     contentTypeAttribute?.length === 1 &&
-    bytesEqual(contentTypeAttribute[0]!, ID_DATA_ATTRIBUTE);
+    bytesEqual(contentTypeAttribute[0]!, gmDialect ? GM_DATA_ATTRIBUTE : ID_DATA_ATTRIBUTE);
   checks.push(
     contentTypeOk
       ? createCheck(
