@@ -43,14 +43,14 @@ async function issue(dir: string): Promise<void> {
   const record = {
     identifier: createCertificateId({
       typeCode: PROOF_CERTIFICATE_TYPE.typeCode,
-      issuerCode: '11430400MB1D03622X',
+      issuerCode: '11430400M54DRXAH81',
       serial: 'HY2026000042',
     }),
     typeCode: PROOF_CERTIFICATE_TYPE.typeCode,
     name: '证明',
     number: 'HYZM2026000042',
     holder: { name: '李晓华', code: `${idBody}${computeResidentIdCheckCharacter(idBody)}`, codeType: '111' as const },
-    issuer: { name: '衡阳市行政审批服务局', uscc: '11430400MB1D03622X' },
+    issuer: { name: '衡阳市行政审批服务局', uscc: '11430400M54DRXAH81' },
     issueDate: today,
     validFrom: today,
     areaCode: '430400',
