@@ -1,5 +1,7 @@
 // Certification attacks (pdf-insecurity.org): evil annotation (EAA) and sneaky signature (SSA).
 import { describe, expect, it } from 'vitest';
+import { createTimestampClient } from '../../src/internal/tsp/create-timestamp-client';
+import { addDocumentTimestamp } from '../../src/pdf/add-document-timestamp';
 import { signPdf } from '../../src/pdf/sign-pdf';
 import { validatePdf } from '../../src/pdf/validate-pdf';
 import { pdfLibDocument, testPki } from '../pdf/helpers';
@@ -102,5 +104,31 @@ describe('certification attacks', () => {
     });
     const report = await validatePdf(addAnnotation(certified, freeText), pki.policy());
     expectCaught(report, 'PDF_DOCMDP');
+  });
+
+  it('a document time-stamp after a P=1 certification is permitted', async () => {
+    const pki = await testPki();
+    const responder = await pki.tsa.startResponder();
+    try {
+      const certified = await signPdf(await pdfLibDocument(), pki.sealSigner, { certify: 1 });
+      const stamped = await addDocumentTimestamp(certified, createTimestampClient({ url: responder.url }));
+      const report = await validatePdf(stamped, pki.policy());
+      expect(report.signatures[0]?.changesAfterSigning).toEqual([
+        expect.objectContaining({ kind: 'doc-timestamp', permitted: true }),
+      ]);
+      expect(report.signatures[0]?.checks.find((c) => c.id === 'PDF_DOCMDP')?.status).toBe('PASSED');
+      expect(report.indication).toBe('TOTAL_PASSED');
+    } finally {
+      await responder.close();
+    }
+  });
+
+  it("policy allowIncrementalChanges: 'none' fails an annotation that DocMDP P=3 would permit", async () => {
+    const pki = await testPki();
+    const certified = await signPdf(await pdfLibDocument(), pki.sealSigner, { certify: 3 });
+    const attacked = addAnnotation(certified, freeText);
+    const strict = await validatePdf(attacked, pki.policy({ pdf: { allowIncrementalChanges: 'none' } }));
+    expect(strict.indication).toBe('TOTAL_FAILED');
+    expectCaught(strict, 'PDF_POST_SIGN_CHANGES');
   });
 });

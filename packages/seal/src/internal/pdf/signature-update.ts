@@ -105,7 +105,10 @@ export async function appendSignature(
   const allocate = () => next++;
 
   const certification = certificationLevel(file, catalog, rev);
-  if (certification === 1) throw new UnsupportedDocument('the PDF is certified with DocMDP P=1 (no changes allowed)');
+  // P=1 forbids further signatures; document time-stamps (and DSS) remain allowed (PAdES).
+  if (certification === 1 && input.type === 'Sig') {
+    throw new UnsupportedDocument('the PDF is certified with DocMDP P=1 (no further signatures allowed)');
+  }
   const acroFormValue = catalog.get('AcroForm');
   const acroForm = file.dict(acroFormValue, rev);
   const existing = existingFields(file, rev);
