@@ -26,7 +26,7 @@ describe('docs/openapi.json', () => {
 
   it('documents exactly the routes the simulator serves', async () => {
     const runtime = createSimulatorRuntime({
-      state: new SimulatorState({}, () => new Uint8Array()),
+      state: new SimulatorState({}, () => async () => new Uint8Array()),
       receipts: await createReceiptKeys('test'),
       initialSeed: {},
       maxBodyBytes: 1024,
