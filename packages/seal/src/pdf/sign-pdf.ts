@@ -44,6 +44,11 @@ export interface PdfSealOptions {
   tsa?: TimestampClient;
   /** Make this a certification signature with DocMDP permissions P (1 no changes, 2 form fill and signing, 3 also annotations). Only for the first signature. */
   certify?: 1 | 2 | 3;
+  /**
+   * Lock form fields once signed (FieldMDP, ISO 32000 §12.8.2.4): `true` locks every field, a list locks the named
+   * (fully qualified) fields. Later changes to locked fields make this signature fail validation.
+   */
+  lockFields?: true | string[];
   /** Visible signature; omit for an invisible one. */
   appearance?: PdfSealAppearance;
   /** Name of the new signature field. Default `Signature1`, `Signature2`, … */
@@ -93,6 +98,14 @@ function checkOptions(options: PdfSealOptions): void {
     (!(options.signingTime instanceof Date) || Number.isNaN(options.signingTime.getTime()))
   ) {
     throw bad('options.signingTime must be a valid Date; omit it to use the current time.');
+  }
+  const locks = options.lockFields;
+  if (
+    locks !== undefined &&
+    locks !== true &&
+    (!Array.isArray(locks) || locks.length === 0 || locks.some((f) => typeof f !== 'string' || f.length === 0))
+  ) {
+    throw bad('options.lockFields must be true (all fields) or a non-empty list of field names.');
   }
   const appearance = options.appearance;
   if (appearance !== undefined) {
@@ -249,6 +262,10 @@ export async function signPdf(pdf: BytesInput, signer: Signer, options: PdfSealO
   if (options.location !== undefined) input.location = options.location;
   if (options.contactInfo !== undefined) input.contactInfo = options.contactInfo;
   if (options.certify !== undefined) input.certify = options.certify;
+  if (options.lockFields !== undefined) {
+    input.lockFields =
+      options.lockFields === true ? { action: 'All', fields: [] } : { action: 'Include', fields: options.lockFields };
+  }
   if (options.appearance) input.appearance = await appearanceOf(options.appearance);
   const profile = subFilter === 'ETSI.CAdES.detached' ? 'PAdES' : 'PKCS7';
   const produce = (content: Uint8Array[]) =>

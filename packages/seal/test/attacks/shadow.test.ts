@@ -127,4 +127,26 @@ describe('shadow attacks', () => {
     );
     expectCaught(report, 'PDF_SHADOW_RISK', ['WARNING']);
   });
+
+  it('replace (form) of a field locked by FieldMDP → PDF_DOCMDP FAILED; an unlocked field stays INDETERMINATE', async () => {
+    const pki = await testPki();
+    for (const [lockFields, expected] of [
+      [['amount'], 'FAILED'],
+      [['other'], 'INDETERMINATE'],
+      [true, 'FAILED'],
+    ] as const) {
+      const signed = await signPdf(await formDocument(), pki.sealSigner, {
+        lockFields: lockFields === true ? true : [...lockFields],
+      });
+      expect((await validatePdf(signed, pki.policy())).indication).toBe('TOTAL_PASSED');
+      const attacked = appendUpdate(signed, (file) => {
+        const ref = findFieldRef(file);
+        return [{ num: ref.num, value: withEntries(file.dict(ref) as PdfDict, { V: encodeTextString('100000') }) }];
+      });
+      const report = await validatePdf(attacked, pki.policy());
+      expect(report.indication).not.toBe('TOTAL_PASSED');
+      expect(report.signatures[0]?.checks.find((c) => c.id === 'PDF_POST_SIGN_CHANGES')?.status).toBe(expected);
+      if (expected === 'FAILED') expectCaught(report, 'PDF_DOCMDP');
+    }
+  });
 });

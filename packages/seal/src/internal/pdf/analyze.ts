@@ -38,6 +38,8 @@ export interface AnalyzedSignature {
   wholeFile: boolean;
   /** DocMDP P value when this is a certification signature. */
   certification?: number;
+  /** FieldMDP locks of this signature (/Reference FieldMDP, or the field's /Lock). */
+  fieldLocks: FieldLock[];
   claimedSigningTime?: Date;
   reason?: string;
   location?: string;
@@ -45,6 +47,12 @@ export interface AnalyzedSignature {
   signerName?: string;
   checks: ValidationCheck[];
   changes: Change[];
+}
+
+/** A FieldMDP lock: which fields may no longer change after the signature. */
+export interface FieldLock {
+  action: 'All' | 'Include' | 'Exclude';
+  fields: string[];
 }
 
 /** Result of {@link analyzePdf}. */
@@ -211,6 +219,7 @@ function findSignatures(file: PdfFile): AnalyzedSignature[] {
         type,
         sigDict,
         contentsValid: false,
+        fieldLocks: [],
         revision: -1,
         wholeFile: false,
         checks: [],
@@ -235,14 +244,27 @@ function findSignatures(file: PdfFile): AnalyzedSignature[] {
         if (value !== undefined) signature[prop] = value;
       }
       const refs = file.get(sigDict.get('Reference'), rev);
+      const readLock = (params: PdfDict | undefined) => {
+        const action = params?.name('Action');
+        if (action !== 'All' && action !== 'Include' && action !== 'Exclude') return;
+        const names = file.get(params?.get('Fields'), rev);
+        const fields =
+          names instanceof PdfArray
+            ? names.items.map((n) => decodeTextString(file.get(n, rev) ?? undefined) ?? '')
+            : [];
+        signature.fieldLocks.push({ action, fields });
+      };
       if (refs instanceof PdfArray) {
         for (const item of refs.items) {
           const reference = file.dict(item, rev);
+          const params = file.dict(reference?.get('TransformParams'), rev);
+          if (reference?.name('TransformMethod') === 'FieldMDP') readLock(params);
           if (reference?.name('TransformMethod') !== 'DocMDP') continue;
-          const p = file.dict(reference.get('TransformParams'), rev)?.get('P');
+          const p = params?.get('P');
           signature.certification = typeof p === 'number' && p >= 1 && p <= 3 ? p : 2;
         }
       }
+      readLock(file.dict(field.get('Lock'), rev));
       found.set(key, signature);
     };
     walkFields(file, rev, visit);
@@ -814,6 +836,31 @@ function fieldsKind(
   return appendedKind(file, rev, pf instanceof PdfArray ? pf : new PdfArray([]), cf, newSignature);
 }
 
+/** Fully qualified name of the field an object (field or widget) belongs to, following /Parent. */
+function fieldFullName(file: PdfFile, num: number, rev: number): string | undefined {
+  const parts: string[] = [];
+  let current: PdfObject | undefined = new PdfRef(num, 0);
+  for (let depth = 0; depth < 32 && current !== undefined; depth++) {
+    let node: PdfDict | undefined;
+    try {
+      node = file.dict(current, rev);
+    } catch {
+      return undefined;
+    }
+    if (!node) break;
+    const partial = decodeTextString(node.get('T'));
+    if (partial !== undefined) parts.unshift(partial);
+    current = node.get('Parent');
+  }
+  return parts.length > 0 ? parts.join('.') : undefined;
+}
+
+function isLocked(locks: FieldLock[], name: string): boolean {
+  return locks.some((lock) =>
+    lock.action === 'All' ? true : lock.action === 'Include' ? lock.fields.includes(name) : !lock.fields.includes(name),
+  );
+}
+
 /** Every object number reachable from the trailer of revision `rev` (iterative), or undefined past the budget. */
 function reachableObjects(file: PdfFile, rev: number, budget = 2_000_000): Set<number> | undefined {
   const trailer = file.revisions[rev]?.trailer;
@@ -1019,6 +1066,39 @@ function checkChanges(
         `文档认证 DocMDP P=${p} 的限制得到遵守`,
         `Document certification DocMDP P=${p} is respected`,
       );
+  }
+  // FieldMDP: form fills of fields this signature locked.
+  if (signature.fieldLocks.length > 0) {
+    const locked = changes
+      .filter((c) => c.kind === 'form-fill')
+      .flatMap((c) =>
+        c.objects
+          .map((o) => fieldFullName(file, Number(o.split(' ')[0]), c.revision))
+          .filter((name) => name !== undefined && isLocked(signature.fieldLocks, name)),
+      );
+    if (locked.length > 0) {
+      for (const change of changes) if (change.kind === 'form-fill') change.permitted = false;
+      fail(
+        signature,
+        'PDF_DOCMDP',
+        `签名锁定的表单域在签名后被修改：${locked.join(', ')}`,
+        `Form fields locked by this signature (FieldMDP) were changed: ${locked.join(', ')}`,
+        { locked },
+      );
+      const post = signature.checks.find((c) => c.id === 'PDF_POST_SIGN_CHANGES');
+      if (post && post.status !== 'FAILED') {
+        post.status = 'FAILED';
+        post.subIndication = 'FORMAT_FAILURE';
+        post.message = { zh: '签名后修改了被锁定的表单域', en: 'Locked form fields were changed after signing' };
+      }
+    } else {
+      pass(
+        signature,
+        'PDF_DOCMDP',
+        '签名锁定的表单域未被修改',
+        'Form fields locked by this signature (FieldMDP) are unchanged',
+      );
+    }
   }
   // PDF_ANNOT_OVERLAP: new annotations or unsigned widgets with a visible rectangle.
   const visible = changes.filter((c) => c.kind === 'annotation');

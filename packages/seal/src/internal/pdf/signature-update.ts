@@ -30,6 +30,8 @@ export interface SignatureUpdateInput {
   signerName?: string;
   signingTime?: Date;
   certify?: 1 | 2 | 3;
+  /** FieldMDP: lock all fields, or the named ones, once signed. */
+  lockFields?: { action: 'All' | 'Include'; fields: string[] };
   appearance?: AppearanceInput;
 }
 
@@ -150,14 +152,29 @@ export async function appendSignature(
   if (input.reason) entries.push(`/Reason ${serialize(encodeTextString(input.reason))}`);
   if (input.location) entries.push(`/Location ${serialize(encodeTextString(input.location))}`);
   if (input.contactInfo) entries.push(`/ContactInfo ${serialize(encodeTextString(input.contactInfo))}`);
+  const lockParams = input.lockFields
+    ? dict({
+        Type: name('TransformParams'),
+        Action: name(input.lockFields.action),
+        Fields:
+          input.lockFields.action === 'Include'
+            ? new PdfArray(input.lockFields.fields.map((f) => encodeTextString(f)))
+            : undefined,
+        V: name('1.2'),
+      })
+    : undefined;
+  const references: PdfDict[] = [];
+  if (lockParams)
+    references.push(dict({ Type: name('SigRef'), TransformMethod: name('FieldMDP'), TransformParams: lockParams }));
   if (input.certify !== undefined) {
     const reference = dict({
       Type: name('SigRef'),
       TransformMethod: name('DocMDP'),
       TransformParams: dict({ Type: name('TransformParams'), P: input.certify, V: name('1.2') }),
     });
-    entries.push(`/Reference ${serialize(new PdfArray([reference]))}`);
+    references.unshift(reference);
   }
+  if (references.length > 0) entries.push(`/Reference ${serialize(new PdfArray(references))}`);
   objects.push({ num: sigNum, value: { raw: `<<${entries.join(' ')}>>` } });
 
   // Appearance XObject.
@@ -188,6 +205,13 @@ export async function appendSignature(
       Rect: new PdfArray(rect),
       P: page.ref,
       AP: dict({ N: new PdfRef(apNum, 0) }),
+      Lock: lockParams
+        ? dict({
+            Type: name('SigFieldLock'),
+            Action: lockParams.get('Action') ?? null,
+            Fields: lockParams.get('Fields'),
+          })
+        : undefined,
     }),
   });
 
