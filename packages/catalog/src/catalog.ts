@@ -266,7 +266,7 @@ export class Catalog {
         'Catalog.from() needs an array of items or an object with an "items" array (a CatalogDocument)',
       );
     }
-    const { report, parsed } = validateItems(normalised.items, options);
+    const { report, parsed } = validateItems(normalised.items, options, true);
     const failing = new Map<number, Issue[]>();
     for (const issue of report.errors) {
       const index = issue.path?.[0] as number;

@@ -384,7 +384,7 @@ function itemCodeOf(value: unknown): string | undefined {
  * ```
  */
 export function validateCatalog(items: unknown, options: ValidateCatalogOptions = {}): CatalogValidationReport {
-  return validateItems(items, options).report;
+  return validateItems(items, options, false).report;
 }
 
 /**
@@ -393,7 +393,8 @@ export function validateCatalog(items: unknown, options: ValidateCatalogOptions 
  */
 export function validateItems(
   items: unknown,
-  options: ValidateCatalogOptions = {},
+  options: ValidateCatalogOptions,
+  keepParsed: boolean,
 ): { report: CatalogValidationReport; parsed: (ImplementationItem | undefined)[] } {
   const profile = getProfile(options.profile);
   const severities: Record<string, RuleSeverity> = { ...CATALOG_RULES, ...profile.rules, ...options.rules };
@@ -411,7 +412,8 @@ export function validateItems(
     );
     return { report: { itemCount: 0, validItemCount: 0, errors, warnings }, parsed: [] };
   }
-  const parsedItems: (ImplementationItem | undefined)[] = new Array(items.length);
+  // Kept only for Catalog.from: holding every parsed item alive makes the garbage collector work much harder.
+  const parsedItems: (ImplementationItem | undefined)[] = [];
   const seen = new Map<string, number>();
   const reporter = new Reporter(severities, errors, warnings);
   const report: Report = (rule, path, zh, en) => reporter.report(rule, path, zh, en);
@@ -439,7 +441,7 @@ export function validateItems(
           );
         } else seen.set(itemCode, index);
       }
-      parsedItems[index] = parsed.data;
+      if (keepParsed) parsedItems[index] = parsed.data;
       checkItem(parsed.data, profile, options, report);
     }
     if (!reporter.failed) validItemCount++;
