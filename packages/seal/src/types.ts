@@ -38,15 +38,25 @@ export interface TimestampClient {
 }
 
 /**
- * How revocation is checked. Only CRLs supplied here (or embedded in the signed document, passed in by the PDF layer)
- * are used; nothing is fetched from the network.
+ * How revocation is checked: CRLs first, then OCSP responses. Only what is supplied here (or embedded in the signed
+ * document) and what your `ocsp` callback returns is used; the SDK itself fetches nothing.
  */
 export interface RevocationPolicy {
   /** DER (or PEM) CRLs to consult. */
   crls?: Array<Uint8Array | string>;
+  /** DER OCSPResponses to consult (e.g. saved earlier); used for certificates no CRL covers. */
+  ocspResponses?: Uint8Array[];
   /**
-   * `require`: no usable CRL for a certificate → INDETERMINATE (TRY_LATER).
-   * `prefer`: no usable CRL → WARNING, the result may still pass.
+   * Fetches an OCSP response for a certificate no CRL covers (your transport: the SDK never goes online itself).
+   *
+   * @param certificate - the certificate, DER.
+   * @param issuer - its issuer, DER.
+   * @returns a DER OCSPResponse, or undefined when none is available.
+   */
+  ocsp?: (certificate: Uint8Array, issuer: Uint8Array) => Promise<Uint8Array | undefined>;
+  /**
+   * `require`: no usable CRL or OCSP response for a certificate → INDETERMINATE (TRY_LATER).
+   * `prefer`: none → WARNING, the result may still pass.
    * `off`: revocation is not checked (reported as NOT_APPLICABLE).
    */
   mode: 'require' | 'prefer' | 'off';

@@ -90,6 +90,11 @@ export interface TestPki {
   rootCertificate: TestCertificate;
   /** Intermediate CA (ECDSA P-256) issuing the seal and personal certificates. */
   intermediateCertificate: TestCertificate;
+  /**
+   * PKCS#8 PEM private keys of the root and intermediate CAs, for making extra test artefacts with external tools
+   * (e.g. `openssl ocsp` responses). Test-only, generated at run time.
+   */
+  caKeys: { root: string; intermediate: string };
   /** Organisation seal signer, RSA 2048 (RS256), O=衡阳市行政审批服务局. */
   sealSigner: TestSigner;
   /** Organisation seal signer, ECDSA P-256 (ES256). */
@@ -466,6 +471,10 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
   return {
     rootCertificate,
     intermediateCertificate,
+    caKeys: {
+      root: rootKeys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      intermediate: intermediateKeys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    },
     sealSigner: testSigner(sealKeys.privateKey, testCertificate(seal), chain),
     sealSignerEc: testSigner(sealEcKeys.privateKey, testCertificate(sealEc), chain),
     personalSigner: testSigner(personalKeys.privateKey, testCertificate(personal), chain),

@@ -293,6 +293,102 @@ describe('validateCertificatePath', () => {
     expect(result.checks[0]?.details).toMatchObject({ candidates: 25 + 1, signatureChecks: 64 });
   });
 
+  it('uses OCSP responses (openssl ocsp) for certificates no CRL covers', async () => {
+    const write = (file: string, text: string) => writeFileSync(join(dir, file), text);
+    write('int.pem', pki.intermediateCertificate.pem);
+    write('int.key', pki.caKeys.intermediate);
+    write('other-int.pem', other.intermediateCertificate.pem);
+    write('other-int.key', other.caKeys.intermediate);
+    write('good.pem', pki.sealSignerEc.testCertificate.pem);
+    write('bad.pem', pki.revokedSigner.testCertificate.pem);
+    const expiry = '301231000000Z';
+    write(
+      'index.txt',
+      `V\t${expiry}\t\t${pki.sealSignerEc.testCertificate.serialHex.toUpperCase()}\tunknown\t/CN=good\n` +
+        `R\t${expiry}\t250101000000Z,keyCompromise\t${pki.revokedSigner.testCertificate.serialHex.toUpperCase()}\tunknown\t/CN=bad\n`,
+    );
+    const respond = (cert: string, signer: string, out: string) => {
+      const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+      run('ocsp', '-issuer', 'int.pem', '-cert', cert, '-no_nonce', '-reqout', `${out}.req`);
+      run(
+        'ocsp',
+        '-index',
+        'index.txt',
+        '-rsigner',
+        `${signer}.pem`,
+        '-rkey',
+        `${signer}.key`,
+        '-CA',
+        'int.pem',
+        '-reqin',
+        `${out}.req`,
+        '-respout',
+        `${out}.der`,
+        '-ndays',
+        '1',
+      );
+      return new Uint8Array(readFileSync(join(dir, `${out}.der`)));
+    };
+    const good = respond('good.pem', 'int', 'good');
+    const bad = respond('bad.pem', 'int', 'bad');
+    const forged = respond('good.pem', 'other-int', 'forged');
+    const policy = (ocspResponses: Uint8Array[]) =>
+      pki.policy({ revocation: { mode: 'require', crls: [pki.rootCrl.der], ocspResponses } });
+    const ok = await validateCertificatePath({
+      leaf: pki.sealSignerEc.certificate,
+      candidates: [],
+      policy: policy([bad, good]),
+      time: new Date(),
+      purpose: 'signing',
+    });
+    expect(ok.checks[3]).toMatchObject({
+      id: 'CERT_REVOCATION',
+      status: 'PASSED',
+      message: { en: expect.stringContaining('(OCSP)') },
+    });
+    const revoked = await validateCertificatePath({
+      leaf: pki.revokedSigner.certificate,
+      candidates: [],
+      policy: policy([bad]),
+      time: new Date(),
+      purpose: 'signing',
+    });
+    expect(revoked.checks[3]).toMatchObject({
+      status: 'FAILED',
+      subIndication: 'REVOKED',
+      details: { source: 'OCSP' },
+    });
+    // signed by a look-alike intermediate (same name, other key): not authorised, so no revocation information
+    const rejected = await validateCertificatePath({
+      leaf: pki.sealSignerEc.certificate,
+      candidates: [],
+      policy: policy([forged]),
+      time: new Date(),
+      purpose: 'signing',
+    });
+    expect(rejected.checks[3]).toMatchObject({ status: 'INDETERMINATE', subIndication: 'TRY_LATER' });
+    // a fetcher is asked when nothing else covers the certificate
+    const asked: Uint8Array[] = [];
+    const fetched = await validateCertificatePath({
+      leaf: pki.sealSignerEc.certificate,
+      candidates: [],
+      policy: pki.policy({
+        revocation: {
+          mode: 'require',
+          crls: [pki.rootCrl.der],
+          ocsp: async (certificate) => {
+            asked.push(certificate);
+            return good;
+          },
+        },
+      }),
+      time: new Date(),
+      purpose: 'signing',
+    });
+    expect(fetched.checks[3]?.status).toBe('PASSED');
+    expect(asked).toEqual([pki.sealSignerEc.certificate]);
+  });
+
   it('never throws on garbage', async () => {
     const result = await validateCertificatePath({
       leaf: new Uint8Array([0x30, 0x03, 1, 2, 3]),

@@ -15,6 +15,7 @@ import {
 import { bytesEqual, toDerList } from '../asn1/input';
 import { OID } from '../asn1/oids';
 import { type ParsedCrl, parseCrl, serialKey } from './crl';
+import { checkOcspResponse } from './ocsp';
 
 /** Input of {@link validateCertificatePath}. */
 export interface ValidateCertificatePathInput {
@@ -30,6 +31,8 @@ export interface ValidateCertificatePathInput {
   timeIsProofOfExistence?: boolean;
   /** Extra CRLs (e.g. embedded in the CMS or a PDF DSS), DER. */
   crls?: Uint8Array[];
+  /** Extra OCSP responses (e.g. from a PDF DSS), DER OCSPResponse. */
+  ocspResponses?: Uint8Array[];
 }
 
 /** Result of {@link validateCertificatePath}. */
@@ -285,6 +288,46 @@ async function usableCrl(
   return undefined;
 }
 
+/** Revocation status of one certificate from the supplied CRLs, then OCSP responses (supplied or fetched). */
+async function statusOf(
+  certificate: ParsedCertificate,
+  issuer: ParsedCertificate,
+  crls: ParsedCrl[],
+  input: ValidateCertificatePathInput,
+  now: Date,
+): Promise<{ source: 'CRL' | 'OCSP'; revoked?: { date: Date; reason?: number } } | { problems: string[] }> {
+  const problems: string[] = [];
+  for (const candidate of crls) {
+    const problem = await usableCrl(candidate, certificate, issuer, now);
+    if (problem === undefined) {
+      const entry = candidate.revoked.get(serialKey(certificate.serial));
+      return entry === undefined ? { source: 'CRL' } : { source: 'CRL', revoked: entry };
+    }
+    if (problem !== 'other issuer') problems.push(problem);
+  }
+  const revocation = input.policy.revocation;
+  const responses = [...(revocation?.ocspResponses ?? []), ...(input.ocspResponses ?? [])];
+  if (revocation?.ocsp !== undefined) {
+    try {
+      const fetched = await revocation.ocsp(certificate.der, issuer.der);
+      if (fetched !== undefined) responses.push(fetched);
+    } catch {
+      problems.push('OCSP fetch failed');
+    }
+  }
+  for (const response of responses) {
+    const verdict = await checkOcspResponse(response, certificate, issuer, now);
+    if (verdict.status === 'good') return { source: 'OCSP' };
+    if (verdict.status === 'revoked') {
+      const revoked =
+        verdict.reason === undefined ? { date: verdict.date } : { date: verdict.date, reason: verdict.reason };
+      return { source: 'OCSP', revoked };
+    }
+    if (verdict.problem !== 'other certificate') problems.push(verdict.problem);
+  }
+  return { problems };
+}
+
 async function revocationCheck(
   path: ParsedCertificate[],
   crls: ParsedCrl[],
@@ -304,25 +347,20 @@ async function revocationCheck(
   const checked: string[] = [];
   for (let index = 0; index < path.length - 1; index++) {
     const certificate = path[index]!;
-    const issuer = path[index + 1]!;
-    const problems: string[] = [];
-    let crl: ParsedCrl | undefined;
-    for (const candidate of crls) {
-      const problem = await usableCrl(candidate, certificate, issuer, now);
-      if (problem === undefined) {
-        crl = candidate;
-        break;
-      }
-      if (problem !== 'other issuer') problems.push(problem);
-    }
-    if (crl === undefined) {
-      missing.push(`${short(certificate)}${problems.length > 0 ? ` (${problems.join('; ')})` : ''}`);
+    const status = await statusOf(certificate, path[index + 1]!, crls, input, now);
+    if ('problems' in status) {
+      missing.push(`${short(certificate)}${status.problems.length > 0 ? ` (${status.problems.join('; ')})` : ''}`);
       continue;
     }
-    checked.push(short(certificate));
-    const entry = crl.revoked.get(serialKey(certificate.serial));
+    checked.push(`${short(certificate)} (${status.source})`);
+    const entry = status.revoked;
     if (entry === undefined) continue;
-    const details = { certificate: short(certificate), revocationDate: entry.date.toISOString(), reason: entry.reason };
+    const details = {
+      certificate: short(certificate),
+      revocationDate: entry.date.toISOString(),
+      reason: entry.reason,
+      source: status.source,
+    };
     if (entry.date <= input.time || entry.reason === 1 /* keyCompromise: the key is untrustworthy */) {
       return createCheck(
         'CERT_REVOCATION',
@@ -346,10 +384,12 @@ async function revocationCheck(
     }
   }
   if (missing.length > 0) {
-    const en = `no usable CRL for ${missing.join(', ')}`;
+    const en = `no usable CRL or OCSP response for ${missing.join(', ')}`;
     return mode === 'require'
-      ? createCheck('CERT_REVOCATION', 'INDETERMINATE', '缺少可用的证书吊销列表', en, { subIndication: 'TRY_LATER' })
-      : createCheck('CERT_REVOCATION', 'WARNING', '缺少可用的证书吊销列表，未检查吊销状态', en);
+      ? createCheck('CERT_REVOCATION', 'INDETERMINATE', '缺少可用的吊销信息（CRL 或 OCSP）', en, {
+          subIndication: 'TRY_LATER',
+        })
+      : createCheck('CERT_REVOCATION', 'WARNING', '缺少可用的吊销信息，未检查吊销状态', en);
   }
   return createCheck(
     'CERT_REVOCATION',
