@@ -183,12 +183,12 @@ try {
   await store.close();
 
   // The outbox's own cost, without the network: write a record durably, then mark it sent, CONCURRENCY at a time.
-  const storeRate = async (open: () => Promise<OutboxStore>) => {
+  const storeRate = async (open: () => Promise<OutboxStore>, concurrency = CONCURRENCY, count = SUBMISSIONS) => {
     const target = await open();
     let next = 0;
     const start = performance.now();
     const worker = async () => {
-      while (next < SUBMISSIONS) {
+      while (next < count) {
         const index = next++;
         const body = JSON.stringify(caseInput(`STORE-${index}`, item.implementationCode));
         const id = randomUUID();
@@ -207,13 +207,15 @@ try {
         await target.update(id, { state: 'sent', attempts: 1, sentAt: new Date(), response: '{}' });
       }
     };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    const rate = (SUBMISSIONS / (performance.now() - start)) * 1000;
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    const rate = (count / (performance.now() - start)) * 1000;
     await target.close();
     return rate;
   };
   const sqliteStoreRate = await storeRate(() => createSqliteOutboxStore({ path: join(dir, 'store-only.db') }));
   const memoryStoreRate = await storeRate(async () => createMemoryOutboxStore());
+  // One record at a time: every add and every update is its own commit, i.e. the disk's fsync rate.
+  const sequentialRate = await storeRate(() => createSqliteOutboxStore({ path: join(dir, 'sequential.db') }), 1, 200);
 
   report(
     'exchange',
@@ -241,6 +243,13 @@ try {
         sqliteStoreRate,
         'in-memory store',
         memoryStoreRate,
+      ),
+      metric(
+        'outbox writes one at a time (fsync-bound)',
+        '/s',
+        sequentialRate,
+        `${CONCURRENCY} at a time (group commit)`,
+        sqliteStoreRate,
       ),
     ],
     [
