@@ -194,6 +194,16 @@ describe('validateCmsSignature', () => {
       profile: 'PAdES',
     });
     expect(statusOf(off.checks, 'CERT_REVOCATION')).toBe('NOT_APPLICABLE');
+    // validation data from outside the CMS (a PDF DSS) completes the revocation information
+    const withDss = await validateCmsSignature({
+      cms,
+      content,
+      policy: { trustAnchors: [pki.rootCertificate.der], revocation: { mode: 'require' } },
+      profile: 'PAdES',
+      validationData: { certificates: [pki.intermediateCertificate.der], crls: [pki.crl.der, pki.rootCrl.der] },
+    });
+    expect(statusOf(withDss.checks, 'CERT_REVOCATION')).toBe('PASSED');
+    expect(aggregateIndication(withDss.checks).indication).toBe('TOTAL_PASSED');
   });
 
   it('validates a CMS made by openssl cms -sign (PKCS7 profile), and requires signing-certificate-v2 for PAdES', async () => {

@@ -19,6 +19,8 @@ export interface ValidateCmsSignatureInput {
   profile: 'PAdES' | 'PKCS7';
   /** Time claimed outside the CMS (PDF /M); used when there is no signing-time attribute. */
   claimedSigningTime?: Date;
+  /** Validation data found outside the CMS (a PDF DSS): DER certificates, CRLs and OCSP responses. */
+  validationData?: { certificates?: Uint8Array[]; crls?: Uint8Array[]; ocspResponses?: Uint8Array[] };
 }
 
 /** Result of {@link validateCmsSignature}. */
@@ -207,14 +209,16 @@ async function validate(input: ValidateCmsSignatureInput): Promise<CmsSignatureR
   const certificate = core.certificate;
   if (certificate !== undefined) {
     const time = bestSignatureTime ?? claimedSigningTime ?? input.policy.validationTime ?? new Date();
+    const extra = input.validationData;
     const path = await validateCertificatePath({
       leaf: certificate.der,
-      candidates: signedData.certificates,
+      candidates: [...signedData.certificates, ...(extra?.certificates ?? [])],
       policy: input.policy,
       time,
       purpose: 'signing',
       timeIsProofOfExistence: bestSignatureTime !== undefined,
-      crls: signedData.crls,
+      crls: [...signedData.crls, ...(extra?.crls ?? [])],
+      ocspResponses: extra?.ocspResponses ?? [],
     });
     checks.push(...path.checks);
   }
