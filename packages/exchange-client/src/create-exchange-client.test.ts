@@ -259,6 +259,36 @@ describe('responses', () => {
     expect(calls).toBe(4);
   });
 
+  it('accepts a province adapter as a fetch seam that maps another wire format onto the envelope', async () => {
+    // A province whose gateway answers { resultCode: '00', resultMsg, result } instead of the normalized envelope.
+    const provinceFetch = (async () =>
+      new Response(
+        JSON.stringify({
+          resultCode: '00',
+          resultMsg: '成功',
+          result: { status: 'ok', time: '2026-05-01T09:30:00+08:00' },
+        }),
+        {
+          status: 200,
+        },
+      )) as typeof fetch;
+    const adapter = (async (input, init) => {
+      const response = await provinceFetch(input, init);
+      const body = (await response.json()) as { resultCode: string; resultMsg: string; result: unknown };
+      const envelope = {
+        code: body.resultCode === '00' ? '0' : body.resultCode,
+        message: body.resultMsg,
+        data: body.result,
+        requestId: 'province',
+      };
+      return new Response(JSON.stringify(envelope), { status: response.status, headers: response.headers });
+    }) as typeof fetch;
+    expect(await clientFor(sim, { fetch: adapter }).health()).toEqual({
+      status: 'ok',
+      time: '2026-05-01T09:30:00+08:00',
+    });
+  });
+
   it('rejects a body that is not an envelope with ERR_EXCHANGE_RESPONSE_INVALID', async () => {
     const client = clientFor(sim, { fetch: fakeFetch('<html>gateway</html>') });
     await expect(client.health()).rejects.toMatchObject({
