@@ -732,8 +732,7 @@ function changesOfRevision(file: PdfFile, rev: number): Change[] {
     }
     if (curDict && prevDict && (curDict.get('Fields') !== undefined || curDict.get('SigFlags') !== undefined)) {
       const keys = changedKeys(prevDict, curDict);
-      if (keys.every((k) => k === 'Fields' || k === 'SigFlags'))
-        return fieldsKind(file, rev, prevDict, curDict, newSignature);
+      if (acroFormChangeAllowed(prevDict, keys)) return fieldsKind(file, rev, prevDict, curDict, newSignature);
       return 'content';
     }
     if (cur instanceof PdfArray && prev instanceof PdfArray) {
@@ -818,6 +817,13 @@ function annotsKind(
   return appendedKind(file, rev, p, cur, newSignature);
 }
 
+/** AcroForm keys a signing tool may change: /Fields (appends), /SigFlags, and /DA or /DR when newly added (Acrobat). */
+function acroFormChangeAllowed(prev: PdfDict, keys: string[]): boolean {
+  return keys.every(
+    (k) => k === 'Fields' || k === 'SigFlags' || ((k === 'DA' || k === 'DR') && prev.get(k) === undefined),
+  );
+}
+
 function fieldsKind(
   file: PdfFile,
   rev: number,
@@ -828,7 +834,7 @@ function fieldsKind(
   const p = prev instanceof PdfDict ? prev : new PdfDict();
   if (!(cur instanceof PdfDict)) return 'content';
   const keys = changedKeys(p, cur);
-  if (!keys.every((k) => k === 'Fields' || k === 'SigFlags')) return 'content';
+  if (!acroFormChangeAllowed(p, keys)) return 'content';
   if (!keys.includes('Fields')) return 'signature';
   const pf = file.get(p.get('Fields'), rev - 1);
   const cf = file.get(cur.get('Fields'), rev);
