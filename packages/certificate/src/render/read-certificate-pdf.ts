@@ -63,7 +63,8 @@ export async function readCertificatePdf(pdf: Uint8Array | ArrayBuffer): Promise
   }
   let document: PDFDocument;
   try {
-    document = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
+    // throwOnInvalidObject: pdf-lib would otherwise log every damaged object to the console and go on.
+    document = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
   } catch (cause) {
     throw new CertificateError(
       'ERR_CERTIFICATE_PDF_INVALID',
@@ -103,13 +104,14 @@ export async function readCertificatePdf(pdf: Uint8Array | ArrayBuffer): Promise
       `The PDF's ${ATTACHMENT_NAME} is not a certificate record (problems at ${where})`,
     );
   }
-  const xmp = readXmpCertificateFields(document) ?? {};
+  // Damaged metadata must not hide the record: unreadable parts are left out (and `consistent` becomes false).
+  const xmp = safely(() => readXmpCertificateFields(document)) ?? {};
   const metadata: CertificatePdfMetadata = { xmp };
-  const title = document.getTitle();
+  const title = safely(() => document.getTitle());
   if (title !== undefined) metadata.title = title;
-  const producer = document.getProducer();
+  const producer = safely(() => document.getProducer());
   if (producer !== undefined) metadata.producer = producer;
-  const creationDate = document.getCreationDate();
+  const creationDate = safely(() => document.getCreationDate());
   if (creationDate !== undefined) metadata.creationDate = creationDate;
   if (xmp.TemplateId) metadata.templateId = xmp.TemplateId;
   const area = xmp.SealArea?.split(' ').map(Number);
@@ -120,4 +122,12 @@ export async function readCertificatePdf(pdf: Uint8Array | ArrayBuffer): Promise
   const consistent =
     xmp.RecordSha256 === createHash('sha256').update(json).digest('hex') && xmp.Identifier === record.data.identifier;
   return { record: record.data, metadata, consistent };
+}
+
+function safely<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }

@@ -197,6 +197,28 @@ describe('readCertificatePdf', () => {
     });
   });
 
+  it('answers damaged files with typed errors, silently (truncation, bit flips)', async () => {
+    const pdf = await renderCertificatePdf(loadFixture('proof'), PROOF_CERTIFICATE_TEMPLATE, { now: FIXED_NOW });
+    const damaged: Uint8Array[] = [pdf.subarray(0, pdf.length / 2), pdf.subarray(0, 100)];
+    for (let i = 0; i < 12; i++) {
+      const copy = Uint8Array.from(pdf);
+      for (let k = 0; k < 50; k++) {
+        const at = (i * 7919 + k * 104729) % copy.length;
+        copy[at] = (copy[at] as number) ^ 0xff;
+      }
+      damaged.push(copy);
+    }
+    for (const bytes of damaged) {
+      const outcome = await readCertificatePdf(bytes).then(
+        (read) => (read.consistent ? 'read' : 'inconsistent'),
+        (error: { code?: string }) => error.code,
+      );
+      expect(['read', 'inconsistent', 'ERR_CERTIFICATE_PDF_INVALID', 'ERR_CERTIFICATE_PDF_UNRECOGNIZED']).toContain(
+        outcome,
+      );
+    }
+  });
+
   it('reports an inconsistent file when the attachment was swapped', async () => {
     const pdf = await renderCertificatePdf(loadFixture('proof'), PROOF_CERTIFICATE_TEMPLATE, { now: FIXED_NOW });
     const document = await PDFDocument.load(pdf);
