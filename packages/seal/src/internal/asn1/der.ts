@@ -241,6 +241,15 @@ export function readTime(node: DerNode | undefined, what: string): Date {
   if (node.tag === 0x17) year += year < 50 ? 2000 : 1900;
   const millis = fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
   const date = new Date(Date.UTC(year, Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), millis));
-  if (Number.isNaN(date.getTime())) throw new Asn1ParseError(`${what} is not a valid date`);
+  // Date.UTC rolls invalid fields over (month 13 → next year): require every field to round-trip.
+  const valid =
+    !Number.isNaN(date.getTime()) &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === Number(mo) - 1 &&
+    date.getUTCDate() === Number(d) &&
+    date.getUTCHours() === Number(h) &&
+    date.getUTCMinutes() === Number(mi) &&
+    date.getUTCSeconds() === Number(s);
+  if (!valid) throw new Asn1ParseError(`${what} is not a valid date`);
   return date;
 }
