@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestPki, createTestPki } from '../../testing/create-test-pki';
+import { parseCertificate } from '../asn1/certificate';
 import { validateCertificatePath } from './validate-certificate-path';
 
 let pki: TestPki;
@@ -387,6 +388,30 @@ describe('validateCertificatePath', () => {
     });
     expect(fetched.checks[3]?.status).toBe('PASSED');
     expect(asked).toEqual([pki.sealSignerEc.certificate]);
+  });
+
+  it('never builds a path for a mutated certificate unless its signed parts are intact', async () => {
+    const original = parseCertificate(pki.sealSignerEc.certificate);
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    for (let round = 0; round < 150; round++) {
+      const leaf = pki.sealSignerEc.certificate.slice();
+      leaf[next() % leaf.length] = next() % 256;
+      const result = await validateCertificatePath({
+        leaf,
+        candidates: [],
+        policy: pki.policy(),
+        time: new Date(),
+        purpose: 'signing',
+      });
+      if (result.checks[0]?.status !== 'PASSED') continue;
+      const mutated = parseCertificate(leaf);
+      expect(Buffer.from(mutated.tbs).equals(Buffer.from(original.tbs))).toBe(true);
+      expect(Buffer.from(mutated.signatureValue).equals(Buffer.from(original.signatureValue))).toBe(true);
+    }
   });
 
   it('never throws on garbage', async () => {
