@@ -26,7 +26,7 @@ describe('zwfw-platform-sim', () => {
   it('prints its URL and credentials, serves the API and shuts down cleanly on SIGTERM', async () => {
     const seedFile = join(tmpdir(), `zwfw-sim-seed-${process.pid}.json`);
     writeFileSync(seedFile, JSON.stringify({ halls: [{ hallId: 'CLI-HALL', name: 'CLI 大厅' }] }));
-    const sim = run(['--port', '0', '--seed', seedFile]);
+    const sim = run(['--port', '0', '--seed', seedFile, '--signature', 'hmac-sha256,HMAC-SM3']);
     while (!/listening on http:\/\/127\.0\.0\.1:\d+\n/.test(sim.output())) {
       if (sim.child.exitCode !== null) throw new Error(sim.output());
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -45,6 +45,9 @@ describe('zwfw-platform-sim', () => {
     const badPort = run(['--port', 'abc']);
     expect(await badPort.exit).toBe(2);
     expect(badPort.output()).toBe('zwfw-platform-sim: --port must be 0–65535, got "abc"\n');
+    const badSignature = run(['--signature', 'md5']);
+    expect(await badSignature.exit).toBe(2);
+    expect(badSignature.output()).toBe('zwfw-platform-sim: --signature takes hmac-sha256 and/or hmac-sm3, got "md5"\n');
     const missing = run(['--seed', '/nonexistent/seed.json']);
     expect(await missing.exit).toBe(2);
     expect(missing.output()).toBe('zwfw-platform-sim: cannot read the seed file /nonexistent/seed.json (ENOENT)\n');

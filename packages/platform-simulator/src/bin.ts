@@ -10,12 +10,13 @@ import { seedFromJson } from './internal/routes/controls';
 import { startSimulator } from './start-simulator';
 import type { SimulatorSeed } from './types';
 
-const USAGE = `Usage: zwfw-platform-sim [--port N] [--host 127.0.0.1] [--seed FILE]
+const USAGE = `Usage: zwfw-platform-sim [--port N] [--host 127.0.0.1] [--seed FILE] [--signature LIST]
 
 Runs a stateful simulator of the provincial platform (省一体化平台) API for tests and CI.
   --port N      TCP port (default: a free port, printed on start)
   --host H      interface to bind (default 127.0.0.1)
   --seed FILE   JSON seed { items, certificates, resources, apps, halls }; each list replaces the built-in one
+  --signature L accepted signature methods, comma-separated: hmac-sha256,hmac-sm3 (default both)
   --help        show this help
 
 The API is under /api/v1, liveness at /health, test controls under /__sim (see the package README).
@@ -27,13 +28,14 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  let values: { port?: string; host?: string; seed?: string; help?: boolean };
+  let values: { port?: string; host?: string; seed?: string; signature?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       options: {
         port: { type: 'string' },
         host: { type: 'string' },
         seed: { type: 'string' },
+        signature: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -63,7 +65,16 @@ async function main(): Promise<void> {
       );
     }
   }
-  const sim = await startSimulator({ port, host: values.host, seed });
+  const algorithms = values.signature?.split(',').map((name) => name.trim().toLowerCase());
+  if (algorithms?.some((name) => name !== 'hmac-sha256' && name !== 'hmac-sm3')) {
+    fail(`--signature takes hmac-sha256 and/or hmac-sm3, got "${values.signature}"`);
+  }
+  const sim = await startSimulator({
+    port,
+    host: values.host,
+    seed,
+    signatureAlgorithms: algorithms as ('hmac-sha256' | 'hmac-sm3')[] | undefined,
+  });
   process.stdout.write(
     [
       `zwfw-platform-sim listening on ${sim.url}`,
