@@ -51,6 +51,19 @@ describe.each(stores)('%s outbox store', (_name, open) => {
     await store.close();
   });
 
+  it('prunes only sent records older than the cut-off', async () => {
+    const store = await open();
+    await store.add(record('p1', 'P1'));
+    await store.add(record('p2', 'P2'));
+    await store.add(record('p3', 'P3'));
+    await store.update('p1', { state: 'sent', sentAt: T0 });
+    await store.update('p2', { state: 'sent', sentAt: new Date(T0.getTime() + 60_000) });
+    await store.update('p3', { state: 'dead', lastError: 'ERR: x' });
+    expect(await store.prune(new Date(T0.getTime() + 1))).toBe(1);
+    expect((await store.list()).map((entry) => entry.id)).toEqual(['p2', 'p3']);
+    await store.close();
+  });
+
   it('refuses a duplicate id or Idempotency-Key', async () => {
     const store = await open();
     await store.add(record('d1', 'D'));

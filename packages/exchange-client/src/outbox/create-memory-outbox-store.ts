@@ -83,6 +83,16 @@ export function createMemoryOutboxStore(): OutboxStore {
       for (const record of records.values()) counts[record.state]++;
       return counts;
     },
+    async prune(before) {
+      let deleted = 0;
+      for (const [id, record] of records) {
+        if (record.state === 'sent' && record.sentAt !== null && record.sentAt < before) {
+          records.delete(id);
+          deleted++;
+        }
+      }
+      return deleted;
+    },
     async close() {},
   };
 }

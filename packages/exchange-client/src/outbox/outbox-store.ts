@@ -105,6 +105,12 @@ export interface OutboxStore {
    * @returns counts.
    */
   counts(): Promise<Record<OutboxState, number>>;
+  /**
+   * Delete `sent` records accepted before `before` (their receipts go with them: archive first if you keep evidence).
+   * @param before - cut-off of `sentAt`.
+   * @returns the number of records deleted.
+   */
+  prune(before: Date): Promise<number>;
   /** Release resources (close the database). */
   close(): Promise<void>;
 }

@@ -99,6 +99,13 @@ export interface ExchangeOutbox {
   /** Number of records per state. */
   counts(): Promise<Record<OutboxState, number>>;
   /**
+   * Delete records the platform accepted before `before` (pending and dead ones are never pruned).
+   * @param before - cut-off of `sentAt`.
+   * @returns the number of records deleted.
+   * @throws ExchangeError `ERR_EXCHANGE_OUTBOX_FAILED` when the store fails.
+   */
+  prune(before: Date): Promise<number>;
+  /**
    * Start the background relay: flush every `intervalMs`.
    * @param options - interval. @defaultValue 1000 ms
    */
@@ -322,6 +329,10 @@ export class Outbox implements ExchangeOutbox {
 
   counts(): Promise<Record<OutboxState, number>> {
     return guardStore('count records', () => this.#deps.store.counts());
+  }
+
+  prune(before: Date): Promise<number> {
+    return guardStore('prune records', () => this.#deps.store.prune(before));
   }
 
   start(options: { intervalMs?: number } = {}): void {

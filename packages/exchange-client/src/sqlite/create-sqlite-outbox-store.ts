@@ -241,6 +241,7 @@ export async function createSqliteOutboxStore(options: SqliteOutboxStoreOptions)
   const listAll = db.prepare(`SELECT * FROM ${table} ORDER BY seq LIMIT ?`);
   const listState = db.prepare(`SELECT * FROM ${table} WHERE state = ? ORDER BY seq LIMIT ?`);
   const counts = db.prepare(`SELECT state, COUNT(*) AS n FROM ${table} GROUP BY state`);
+  const prune = db.prepare(`DELETE FROM ${table} WHERE state = 'sent' AND sent_at < ?`);
   const updates = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
   let closed = false;
   const open = () => {
@@ -348,6 +349,10 @@ export async function createSqliteOutboxStore(options: SqliteOutboxStoreOptions)
       const result: Record<OutboxState, number> = { pending: 0, sent: 0, dead: 0 };
       for (const row of counts.all() as { state: OutboxState; n: number }[]) result[row.state] = row.n;
       return result;
+    },
+    async prune(before) {
+      const { changes } = await write(() => prune.run(before.getTime()));
+      return changes;
     },
     async close() {
       if (closed) return;
