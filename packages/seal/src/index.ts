@@ -28,3 +28,4 @@ export { createTimestampClient } from './internal/tsp/create-timestamp-client';
 export type { TimestampClientOptions } from './internal/tsp/create-timestamp-client';
 export { parseSealRecord, SEAL_TYPES } from './seal-record';
 export type { SealRecord, SealType, SealImage } from './seal-record';
+export type { BytesInput } from './internal/asn1/input';
