@@ -192,3 +192,34 @@ export function opensslCmsSign(
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Writes `<dir>/<name>.p12` (password `test`) holding the signer's key and its certificate chain; returns its path. */
+export function exportPkcs12(
+  dir: string,
+  signer: { privateKeyPem: string; testCertificate: { pem: string } },
+  chainPem: string,
+  name = 'signer',
+): string {
+  writeFileSync(join(dir, `${name}.key.pem`), signer.privateKeyPem);
+  writeFileSync(join(dir, `${name}.chain.pem`), signer.testCertificate.pem + chainPem);
+  const path = join(dir, `${name}.p12`);
+  execFileSync(
+    'openssl',
+    [
+      'pkcs12',
+      '-export',
+      '-inkey',
+      join(dir, `${name}.key.pem`),
+      '-in',
+      join(dir, `${name}.chain.pem`),
+      '-name',
+      name,
+      '-passout',
+      'pass:test',
+      '-out',
+      path,
+    ],
+    { stdio: 'pipe' },
+  );
+  return path;
+}

@@ -9,7 +9,7 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { signPdf } from '../../src/pdf/sign-pdf';
 import { validatePdf } from '../../src/pdf/validate-pdf';
-import { pdfLibDocument, pdfsig, testPki } from './helpers';
+import { exportPkcs12, pdfLibDocument, pdfsig, testPki } from './helpers';
 
 /** A one-page PDF with an empty signature field (object number returned), as mutool sign requires. */
 async function withEmptySignatureField(): Promise<{ pdf: Uint8Array; field: number }> {
@@ -39,34 +39,11 @@ describe('PDFs signed by other products', () => {
     const dir = mkdtempSync(join(tmpdir(), 'seal-mutool-'));
     let signed: Uint8Array;
     try {
-      writeFileSync(join(dir, 'key.pem'), pki.sealSigner.privateKeyPem);
-      writeFileSync(join(dir, 'chain.pem'), pki.sealSigner.testCertificate.pem + pki.intermediateCertificate.pem);
-      execFileSync('openssl', [
-        'pkcs12',
-        '-export',
-        '-inkey',
-        join(dir, 'key.pem'),
-        '-in',
-        join(dir, 'chain.pem'),
-        '-passout',
-        'pass:test',
-        '-out',
-        join(dir, 'signer.p12'),
-      ]);
+      const p12 = exportPkcs12(dir, pki.sealSigner, pki.intermediateCertificate.pem);
       writeFileSync(join(dir, 'in.pdf'), pdf);
       execFileSync(
         'mutool',
-        [
-          'sign',
-          '-s',
-          join(dir, 'signer.p12'),
-          '-P',
-          'test',
-          '-o',
-          join(dir, 'out.pdf'),
-          join(dir, 'in.pdf'),
-          String(field),
-        ],
+        ['sign', '-s', p12, '-P', 'test', '-o', join(dir, 'out.pdf'), join(dir, 'in.pdf'), String(field)],
         { stdio: 'pipe', timeout: 30_000 },
       );
       signed = new Uint8Array(readFileSync(join(dir, 'out.pdf')));
@@ -116,23 +93,8 @@ describe('PDFs signed by other products', () => {
       execFileSync('mkdir', [nss]);
       execFileSync('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password'], { stdio: 'pipe' });
       // poppler 22.12 signs with RSA keys only ("unable update signature" with P-256).
-      writeFileSync(join(dir, 'key.pem'), pki.sealSigner.privateKeyPem);
-      writeFileSync(join(dir, 'chain.pem'), pki.sealSigner.testCertificate.pem + pki.intermediateCertificate.pem);
-      execFileSync('openssl', [
-        'pkcs12',
-        '-export',
-        '-inkey',
-        join(dir, 'key.pem'),
-        '-in',
-        join(dir, 'chain.pem'),
-        '-name',
-        'signer',
-        '-passout',
-        'pass:test',
-        '-out',
-        join(dir, 'p.p12'),
-      ]);
-      execFileSync('pk12util', ['-i', join(dir, 'p.p12'), '-d', `sql:${nss}`, '-W', 'test'], { stdio: 'pipe' });
+      const p12 = exportPkcs12(dir, pki.sealSigner, pki.intermediateCertificate.pem);
+      execFileSync('pk12util', ['-i', p12, '-d', `sql:${nss}`, '-W', 'test'], { stdio: 'pipe' });
       writeFileSync(join(dir, 'in.pdf'), ours);
       execFileSync(
         'pdfsig',
