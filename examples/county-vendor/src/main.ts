@@ -3,7 +3,7 @@
 // case still queued; once the platform is back, `outbox.drain()` sends it and the platform holds it exactly once.
 //
 // Run: pnpm --filter @example/county-vendor start [--out DIR]
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Catalog, type ImplementationItem, validateCatalog } from '@zwfw/catalog';
@@ -25,7 +25,6 @@ import { createTestPki } from '@zwfw/seal/testing';
 
 const HENGYANG = '430400000000';
 const VENDOR_SYSTEM = { regionCode: HENGYANG, organizationCode: '91430408MA4T2DEM1P', systemCode: 'HY-COUNTY-VENDOR' };
-const COMPANY = { name: '衡阳市雁峰区示范智慧政务科技有限公司', uscc: '91430408MA4T2DEM1P' };
 
 /** Throws (and so fails the example) unless `condition` holds. */
 function expectThat(condition: boolean, what: string): asserts condition {
@@ -95,11 +94,11 @@ async function main(): Promise<void> {
     const submission = await client.cases.submit({
       caseNo,
       itemCode: item.implementationCode,
-      projectName: `${COMPANY.name}企业设立登记`,
+      projectName: `${record.holder.name}企业设立登记`,
       kind: 'promised',
       channel: 'online',
       regionCode: HENGYANG,
-      applicant: { type: 'enterprise', name: COMPANY.name, idType: '001', idNumber: COMPANY.uscc },
+      applicant: { type: 'enterprise', name: record.holder.name, idType: '001', idNumber: record.holder.code },
       acceptDepartment: { code: item.body.uscc, name: item.body.name },
       materials: [
         {
@@ -146,32 +145,22 @@ async function main(): Promise<void> {
   }
 }
 
-/** A synthetic business-licence record for 企业设立登记 (not a real company). */
+/**
+ * The business licence to issue: the synthetic company of `fixtures/certificate/business-licence.json` (its name
+ * has the rare characters 堃喆镕), issued today by the body that implements 企业设立登记 in the synced catalog.
+ */
 async function createRecord(item: ImplementationItem): Promise<CertificateRecordInput & { identifier: string }> {
+  const fixture = new URL('../../../fixtures/certificate/business-licence.json', import.meta.url);
+  const company: CertificateRecordInput = JSON.parse(await readFile(fixture, 'utf8'));
   const day = new Date().toISOString().slice(0, 10);
   const scope = { typeCode: BUSINESS_LICENCE_TYPE.typeCode, issuerCode: item.body.uscc };
   const serial = await createMemorySerialCounter({ prefix: `HY${day.slice(0, 4)}`, width: 6 }).next(scope);
   return {
+    ...company,
     identifier: createCertificateId({ ...scope, serial }),
-    typeCode: BUSINESS_LICENCE_TYPE.typeCode,
-    name: '营业执照',
     number: `430400${day.replace(/-/g, '').slice(2)}0001`,
-    holder: { name: COMPANY.name, code: COMPANY.uscc, codeType: '001' },
     issuer: { name: item.body.name, uscc: item.body.uscc },
     issueDate: day,
-    validFrom: day,
-    areaCode: '430406',
-    face: {
-      entityType: '有限责任公司（自然人投资或控股）',
-      legalRepresentative: '欧阳明轩',
-      businessScope: '一般项目：软件开发；信息系统集成服务；数据处理和存储支持服务。',
-      registeredCapital: '伍佰万元整',
-      establishedDate: `${day.slice(0, 4)}年${day.slice(5, 7)}月${day.slice(8, 10)}日`,
-      address: '湖南省衡阳市雁峰区先锋路 88 号',
-    },
-    version: '001',
-    state: 'VALID',
-    history: [],
   };
 }
 

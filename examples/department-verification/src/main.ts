@@ -6,9 +6,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { computeResidentIdCheckCharacter } from '@zwfw/catalog';
-import { PROOF_CERTIFICATE_TEMPLATE, PROOF_CERTIFICATE_TYPE, createCertificateId } from '@zwfw/certificate';
-import { renderCertificatePdf } from '@zwfw/certificate';
+import { type CertificateRecordInput, PROOF_CERTIFICATE_TEMPLATE, renderCertificatePdf } from '@zwfw/certificate';
 import type { TrustPolicy, ValidationReport } from '@zwfw/seal';
 import { signJson, validateJson } from '@zwfw/seal/json';
 import { signPdf, validatePdf } from '@zwfw/seal/pdf';
@@ -38,26 +36,15 @@ async function issue(dir: string): Promise<void> {
   await writeFile(join(dir, 'trust', 'root.pem'), pki.rootCertificate.pem);
   await writeFile(join(dir, 'trust', 'intermediates.pem'), pki.intermediateCertificate.pem);
   await writeFile(join(dir, 'trust', 'crls.pem'), `${pki.crl.pem}${pki.rootCrl.pem}`);
-  const today = new Date().toISOString().slice(0, 10);
-  const idBody = '43040419900101123'; // a synthetic resident ID number (not a real person)
+  // The synthetic 证明 of fixtures/certificate/proof.json, issued today for one year.
+  const fixture = new URL('../../../fixtures/certificate/proof.json', import.meta.url);
+  const today = new Date();
+  const nextYear = new Date(today.getTime() + 364 * 86_400_000);
   const record = {
-    identifier: createCertificateId({
-      typeCode: PROOF_CERTIFICATE_TYPE.typeCode,
-      issuerCode: '11430400M54DRXAH81',
-      serial: 'HY2026000042',
-    }),
-    typeCode: PROOF_CERTIFICATE_TYPE.typeCode,
-    name: '证明',
-    number: 'HYZM2026000042',
-    holder: { name: '李晓华', code: `${idBody}${computeResidentIdCheckCharacter(idBody)}`, codeType: '111' as const },
-    issuer: { name: '衡阳市行政审批服务局', uscc: '11430400M54DRXAH81' },
-    issueDate: today,
-    validFrom: today,
-    areaCode: '430400',
-    face: { content: '兹证明李晓华同志无犯罪记录。', purpose: '入职' },
-    version: '001',
-    state: 'VALID' as const,
-    history: [],
+    ...(JSON.parse(await readFile(fixture, 'utf8')) as CertificateRecordInput),
+    issueDate: today.toISOString().slice(0, 10),
+    validFrom: today.toISOString().slice(0, 10),
+    validUntil: nextYear.toISOString().slice(0, 10),
   };
   const pdf = await renderCertificatePdf(record, PROOF_CERTIFICATE_TEMPLATE);
   const sealed = await signPdf(pdf, pki.sealSignerEc, { reason: '出具证明', location: '湖南省衡阳市' });
