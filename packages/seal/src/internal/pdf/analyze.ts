@@ -318,6 +318,15 @@ function pass(
   signature.checks.push(createCheck(id, 'PASSED', zh, en, details ? { details } : {}));
 }
 
+const HEX_DIGIT = new Uint8Array(256);
+for (const c of '0123456789ABCDEFabcdef') HEX_DIGIT[c.charCodeAt(0)] = 1;
+
+/** Whether bytes[start, end) are all hex digits. */
+function isHexRun(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (HEX_DIGIT[bytes[i] as number] !== 1) return false;
+  return true;
+}
+
 function checkSignatureStructure(file: PdfFile, signature: AnalyzedSignature): void {
   const bytes = file.bytes;
   const dict = signature.sigDict;
@@ -411,11 +420,7 @@ function checkSignatureStructure(file: PdfFile, signature: AnalyzedSignature): v
     if (!contents?.hex) problems.push('/Contents is not a hex string');
     else if (contents.start !== b || contents.end !== c) problems.push('the gap is not exactly the /Contents string');
     if (bytes[b] !== 0x3c || bytes[c - 1] !== 0x3e) problems.push('the gap is not delimited by < >');
-    for (let i = b + 1; i < c - 1 && problems.length === 0; i++) {
-      const ch = bytes[i] as number;
-      const hex = (ch >= 0x30 && ch <= 0x39) || (ch >= 0x41 && ch <= 0x46) || (ch >= 0x61 && ch <= 0x66);
-      if (!hex) problems.push('the gap contains non-hex bytes');
-    }
+    if (!isHexRun(bytes, b + 1, c - 1)) problems.push('the gap contains non-hex bytes');
     if (!sigObject || sigObject.offset < 0)
       problems.push('the signature dictionary is not a direct object in the file body');
     else if (!(sigObject.offset < b && sigObject.end > c && sigObject.end <= c + d))

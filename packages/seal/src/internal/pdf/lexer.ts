@@ -12,12 +12,12 @@ export const isDelimiter = (c: number | undefined): boolean => c !== undefined &
 const isRegular = (c: number | undefined): boolean => c !== undefined && WHITE[c] !== 1 && DELIM[c] !== 1;
 const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 0x30 && c <= 0x39;
 
-function hexValue(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x41 && c <= 0x46) return c - 0x37;
-  if (c >= 0x61 && c <= 0x66) return c - 0x57;
-  return -1;
+const HEX_VALUE = new Int8Array(256).fill(-1);
+for (let i = 0; i < 16; i++) {
+  HEX_VALUE['0123456789abcdef'.charCodeAt(i)] = i;
+  HEX_VALUE['0123456789ABCDEF'.charCodeAt(i)] = i;
 }
+const hexValue = (c: number): number => HEX_VALUE[c] ?? -1;
 
 /** Longest literal string accepted (bytes are collected in a JS array: keep it bounded). */
 const MAX_LITERAL_STRING = 4 * 1024 * 1024;
