@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Simulator } from '@zwfw/platform-simulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryOutboxStore, type OutboxStore } from '../src/index';
+import type { OutboxStore } from '../src/index';
 import { createSqliteOutboxStore } from '../src/sqlite/index';
 import { clientFor, withSimulator } from './fixtures';
 import {
@@ -47,35 +47,28 @@ async function expectExactlyOnce(store: OutboxStore): Promise<void> {
 }
 
 describe('reliability', () => {
-  it.each([
-    ['memory', async () => createMemoryOutboxStore()],
-    ['sqlite', () => createSqliteOutboxStore({ path: join(dir, 'faults.db') })],
-  ] as const)(
-    'delivers 1,000 submissions exactly once through a fault mix (%s store)',
-    async (_name, open) => {
-      const store = await open();
-      const client = clientFor(sim, { ...RELIABILITY_CLIENT, outbox: { store, relay: RELIABILITY_RELAY } });
-      const faults = sim.addFaults([...FAULT_MIX], { seed: 6 });
-      const results = await submitMany(
-        client,
-        Array.from({ length: TOTAL }, (_, index) => index),
-        16,
-        (done) => {
-          if (done === TOTAL / 2) sim.addFaults([RATE_LIMIT_BURST]);
-        },
-      );
-      const queued = results.filter((result) => result.status === 'queued').length;
-      expect(queued).toBeGreaterThan(100);
-      expect(results.filter((result) => result.status === 'sent').length).toBe(TOTAL - queued);
-      const drained = await client.outbox?.drain({ timeoutMs: 60_000 });
-      expect(drained).toMatchObject({ sent: queued, dead: 0, pending: 0 });
-      expect(sim.faults().every((rule) => rule.hits > 0)).toBe(true);
-      expect(faults).toHaveLength(FAULT_MIX.length);
-      await expectExactlyOnce(store);
-      await store.close();
-    },
-    180_000,
-  );
+  it('delivers 1,000 submissions exactly once through a fault mix (SQLite outbox)', async () => {
+    const store = await createSqliteOutboxStore({ path: join(dir, 'faults.db') });
+    const client = clientFor(sim, { ...RELIABILITY_CLIENT, outbox: { store, relay: RELIABILITY_RELAY } });
+    const faults = sim.addFaults([...FAULT_MIX], { seed: 6 });
+    const results = await submitMany(
+      client,
+      Array.from({ length: TOTAL }, (_, index) => index),
+      16,
+      (done) => {
+        if (done === TOTAL / 2) sim.addFaults([RATE_LIMIT_BURST]);
+      },
+    );
+    const queued = results.filter((result) => result.status === 'queued').length;
+    expect(queued).toBeGreaterThan(100);
+    expect(results.filter((result) => result.status === 'sent').length).toBe(TOTAL - queued);
+    const drained = await client.outbox?.drain({ timeoutMs: 60_000 });
+    expect(drained).toMatchObject({ sent: queued, dead: 0, pending: 0 });
+    expect(sim.faults().every((rule) => rule.hits > 0)).toBe(true);
+    expect(faults).toHaveLength(FAULT_MIX.length);
+    await expectExactlyOnce(store);
+    await store.close();
+  }, 180_000);
 
   it('delivers 1,000 submissions exactly once when the client process is SIGKILLed midway', async () => {
     const dbPath = join(dir, 'crash.db');
