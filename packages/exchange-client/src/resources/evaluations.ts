@@ -45,12 +45,12 @@ function toWriteResult<T>(outcome: AnyWriteOutcome): WriteResult<T> {
 }
 
 export function createEvaluationsResource(context: ResourceContext): EvaluationsResource {
-  // Both writes of a case share one ordering key: an evaluation never overtakes its service registration.
+  // Ordered with the other operations of the case: an evaluation never overtakes its service registration.
   const write = async <T>(operation: string, path: string, body: { caseNo: string }, options: WriteOptions = {}) =>
     toWriteResult<T>(
       await performWrite(
         context,
-        { operation, method: 'POST', path, body, orderingKey: `evaluation:${body.caseNo}`, version: null },
+        { operation, method: 'POST', path, body, orderingKey: body.caseNo, version: null },
         options,
       ),
     );
