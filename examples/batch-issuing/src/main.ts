@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { computeOrganizationCodeCheckCharacter, computeUsccCheckCharacter } from '@zwfw/catalog';
 import {
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
       `--count and --concurrency must be positive integers, got ${values.count} and ${values.concurrency}`,
     );
   }
-  const outDir = resolve(values.out ?? new URL('../output', import.meta.url).pathname);
+  const outDir = resolve(values.out ?? fileURLToPath(new URL('../output', import.meta.url)));
   const pdfDir = join(outDir, 'pdfs');
   await mkdir(values['write-pdfs'] ? pdfDir : outDir, { recursive: true });
   const manifestPath = join(outDir, 'manifest.jsonl');

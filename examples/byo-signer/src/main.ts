@@ -7,6 +7,7 @@
 import { createHash, webcrypto } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PROOF_CERTIFICATE_TEMPLATE, renderCertificatePdf } from '@zwfw/certificate';
 import type { SignatureAlgorithm, Signer } from '@zwfw/seal';
@@ -95,7 +96,7 @@ function expectThat(condition: boolean, what: string): asserts condition {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
-  const outDir = resolve(values.out ?? new URL('../output', import.meta.url).pathname);
+  const outDir = resolve(values.out ?? fileURLToPath(new URL('../output', import.meta.url)));
   await mkdir(outDir, { recursive: true });
 
   // A test CA certifies the seal key; the key then goes into the "HSM" and is never readable again.

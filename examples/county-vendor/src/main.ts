@@ -5,6 +5,7 @@
 // Run: pnpm --filter @example/county-vendor start [--out DIR]
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Catalog, type ImplementationItem, validateCatalog } from '@zwfw/catalog';
 import {
@@ -45,7 +46,7 @@ function connect(sim: Simulator, store: OutboxStore) {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
-  const outDir = resolve(values.out ?? new URL('../output', import.meta.url).pathname);
+  const outDir = resolve(values.out ?? fileURLToPath(new URL('../output', import.meta.url)));
   await mkdir(outDir, { recursive: true });
   const outboxPath = join(outDir, 'outbox.sqlite');
   for (const file of [outboxPath, `${outboxPath}-wal`, `${outboxPath}-shm`]) await rm(file, { force: true });

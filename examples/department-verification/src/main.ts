@@ -5,6 +5,7 @@
 // Run: pnpm --filter @example/department-verification start [--out DIR]
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type CertificateRecordInput, PROOF_CERTIFICATE_TEMPLATE, renderCertificatePdf } from '@zwfw/certificate';
 import type { TrustPolicy, ValidationReport } from '@zwfw/seal';
@@ -66,7 +67,7 @@ async function readTrustList(dir: string): Promise<TrustPolicy> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
-  const dir = resolve(values.out ?? new URL('../output', import.meta.url).pathname);
+  const dir = resolve(values.out ?? fileURLToPath(new URL('../output', import.meta.url)));
   await issue(dir);
   console.log(`Issuing side wrote certificate.pdf, certificate.jws and trust/*.pem to ${dir}`);
 
