@@ -1,4 +1,8 @@
 /**
+ * PAdES PDF seals: sign as an incremental update (visible drawn seal or invisible, B-B / B-T, certification, field
+ * locks), add document time-stamps and DSS validation data, and validate strictly against the known PDF signature
+ * attacks (DSS-style report; `verifyPdf` throws a {@link SealVerificationError} carrying it).
+ *
  * Exported from `@zwfw/seal/pdf`.
  *
  * @module
