@@ -90,7 +90,7 @@ function caseInput(caseNo: string, itemCode: string): CaseInputInput {
     channel: 'online',
     regionCode: '430400000000',
     applicant: { type: 'person', name: '张三', idType: '111', idNumber: '430421199001011234' },
-    acceptDepartment: { code: '11430400MB1D03622X', name: '衡阳市行政审批服务局' },
+    acceptDepartment: { code: '11430400MB1D03622L', name: '衡阳市行政审批服务局' },
     submittedAt: '2026-05-01T09:30:00+08:00',
   };
 }
@@ -150,7 +150,7 @@ try {
   const options = {
     baseUrl: info.apiUrl,
     credentials: info.credentials,
-    client: { regionCode: '430400000000', organizationCode: '11430400MB1D03622X', systemCode: 'BENCH' },
+    client: { regionCode: '430400000000', organizationCode: '11430400MB1D03622L', systemCode: 'BENCH' },
     receipts: { verificationKey: info.publicJwk },
   };
   const client = createExchangeClient(options);

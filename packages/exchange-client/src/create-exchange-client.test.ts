@@ -359,7 +359,7 @@ describe('signing and idempotency against the simulator', () => {
     });
     expect(retries.length).toBeGreaterThan(0);
     const controller = new AbortController();
-    const pending = client.items.get('11430400MB1D03622X4000111400001', { signal: controller.signal });
+    const pending = client.items.get('11430400MB1D03622L4000111400001', { signal: controller.signal });
     controller.abort();
     await expect(pending).rejects.toMatchObject({
       code: 'ERR_EXCHANGE_NETWORK_FAILED',

@@ -208,7 +208,7 @@ const defaultId = () => crypto.randomUUID();
  * const client = createExchangeClient({
  *   baseUrl: 'https://gateway.example.gov.cn/exchange/api/v1/',
  *   credentials: { appKey: 'hengyang-xzsp', appSecret: process.env.EXCHANGE_SECRET! },
- *   client: { regionCode: '430400000000', organizationCode: '11430400MB1D03622X', systemCode: 'HY-XZSP' },
+ *   client: { regionCode: '430400000000', organizationCode: '11430400MB1D03622L', systemCode: 'HY-XZSP' },
  *   receipts: { verificationKey: platformJwk },
  * });
  * for await (const item of client.items.list({ regionCode: '430400000000' })) console.log(item.name);

@@ -16,7 +16,7 @@ export const TEST_ITEMS = [
     status: 'active',
   },
   {
-    implementationCode: '11430400MB1D03622X4000111400002',
+    implementationCode: '11430400MB1D03622L4000111400002',
     name: '公共场所卫生许可',
     version: 2,
     regionCode: '430400000000',

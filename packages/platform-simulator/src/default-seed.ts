@@ -16,7 +16,7 @@ export const DEFAULT_CREDENTIALS: Readonly<SimulatorCredentials> = Object.freeze
   appSecret: 'zwfw-sim-test-secret-not-for-production',
 });
 
-const ADMIN_APPROVAL_BUREAU = { code: '11430400MB1D03622X', name: '衡阳市行政审批服务局' };
+const ADMIN_APPROVAL_BUREAU = { code: '11430400MB1D03622L', name: '衡阳市行政审批服务局' };
 
 const PLACEHOLDER_CERTIFICATES: SimulatorCertificate[] = [
   {

@@ -207,7 +207,7 @@ function checkOption(name: string, value: number | undefined, min: number, max: 
  * const client = createExchangeClient({
  *   baseUrl: sim.apiUrl,
  *   credentials: sim.credentials,
- *   client: { regionCode: '430400000000', organizationCode: '11430400MB1D03622X', systemCode: 'HY-TEST' },
+ *   client: { regionCode: '430400000000', organizationCode: '11430400MB1D03622L', systemCode: 'HY-TEST' },
  *   receipts: { verificationKey: sim.publicJwk },
  * });
  * sim.addFaults([{ match: { method: 'POST', path: '/api/v1/cases' }, mode: 'drop-after-commit', times: 1 }]);

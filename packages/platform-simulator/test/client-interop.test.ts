@@ -10,7 +10,7 @@ function client() {
   return createExchangeClient({
     baseUrl: sim.apiUrl,
     credentials: sim.credentials,
-    client: { regionCode: '430400000000', organizationCode: '11430400MB1D03622X', systemCode: 'SIM-TEST' },
+    client: { regionCode: '430400000000', organizationCode: '11430400MB1D03622L', systemCode: 'SIM-TEST' },
     receipts: { verificationKey: sim.publicJwk as JsonWebKey },
     retry: { baseDelayMs: 5, backoffLimitMs: 20, maxRetryAfterMs: 20 },
     timeout: 5_000,
@@ -30,7 +30,7 @@ describe('@zwfw/exchange-client against the simulator', () => {
       [201, true],
     ]);
     expect(new Set(attempts.map((entry) => entry.idempotencyKey)).size).toBe(1);
-    expect(attempts[0]).toMatchObject({ client: '430400000000/11430400MB1D03622X/SIM-TEST', issue: 'INTEROP-1' });
+    expect(attempts[0]).toMatchObject({ client: '430400000000/11430400MB1D03622L/SIM-TEST', issue: 'INTEROP-1' });
     expect(attempts[0]?.correlationId).toBe(attempts[1]?.correlationId);
   });
 

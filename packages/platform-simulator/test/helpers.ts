@@ -95,7 +95,7 @@ export function caseInput(caseNo: string, overrides: Record<string, unknown> = {
       idNumber: '430405199001011234',
       phone: '13812345678',
     },
-    acceptDepartment: { code: '11430400MB1D03622X', name: '衡阳市行政审批服务局' },
+    acceptDepartment: { code: '11430400MB1D03622L', name: '衡阳市行政审批服务局' },
     submittedAt: '2026-05-01T09:30:00+08:00',
     ...overrides,
   } as CaseInputInput;

@@ -116,9 +116,9 @@ describe('outbox', () => {
     const service = {
       caseNo: 'OB-5',
       serviceNumber: 'S-1',
-      itemCode: '11430400MB1D03622X4000111400001',
+      itemCode: '11430400MB1D03622L4000111400001',
       itemName: '食品经营许可',
-      department: { code: '11430400MB1D03622X', name: '衡阳市行政审批服务局' },
+      department: { code: '11430400MB1D03622L', name: '衡阳市行政审批服务局' },
       regionCode: '430400000000',
       channel: 'online' as const,
       userType: '1' as const,

@@ -7,7 +7,7 @@ const service = {
   serviceNumber: 'S-1',
   itemCode: ITEM_CODE,
   itemName: '食品经营许可',
-  department: { code: '11430400MB1D03622X', name: '衡阳市行政审批服务局' },
+  department: { code: '11430400MB1D03622L', name: '衡阳市行政审批服务局' },
   regionCode: '430400000000',
   channel: 'online',
   userType: '1',

@@ -3,7 +3,7 @@ import { ITEM_CODE, useSimulator } from '../../../test/helpers';
 
 const { holder, call } = useSimulator({ slotCapacity: 1 });
 const applicant = { type: 'person', name: '李四', idType: '111', idNumber: '430405199202022345' };
-const department = { code: '11430400MB1D03622X', name: '衡阳市行政审批服务局' };
+const department = { code: '11430400MB1D03622L', name: '衡阳市行政审批服务局' };
 
 describe('pre-acceptances', () => {
   it('creates, reads and decides once', async () => {
