@@ -1,5 +1,8 @@
 // Mutation fuzzing: validatePdf must never throw, and no single-byte change of a signed PDF may pass.
 import { describe, expect, it } from 'vitest';
+import type { PdfDict, PdfRef } from '../../src/internal/pdf/objects';
+import { PdfFile } from '../../src/internal/pdf/pdf-file';
+import { appendIncrementalUpdate } from '../../src/internal/pdf/writer';
 import { signPdf } from '../../src/pdf/sign-pdf';
 import { validatePdf } from '../../src/pdf/validate-pdf';
 import { pdfLibDocument, testPki } from './helpers';
@@ -41,5 +44,19 @@ describe('mutation fuzzing of a signed PDF', () => {
       const report = await validatePdf(signed.subarray(0, cut), pki.policy());
       expect(report.indication).not.toBe('TOTAL_PASSED');
     }
+  });
+
+  it('a signature followed by 300 no-op incremental updates validates (no quadratic blow-up, no false change)', async () => {
+    const pki = await testPki();
+    let pdf = await signPdf(await pdfLibDocument({ useObjectStreams: false }), pki.sealSigner);
+    for (let i = 0; i < 300; i++) {
+      const file = PdfFile.read(pdf);
+      const root = file.last.trailer.get('Root') as PdfRef;
+      pdf = appendIncrementalUpdate(file, [{ num: root.num, value: file.dict(root) as PdfDict }]).bytes;
+    }
+    const report = await validatePdf(pdf, pki.policy());
+    expect(report.signatures[0]?.coverage).toMatchObject({ revision: 1, totalRevisions: 302, wholeFile: false });
+    expect(report.signatures[0]?.changesAfterSigning).toEqual([]);
+    expect(report.indication).toBe('TOTAL_PASSED');
   });
 });

@@ -3,7 +3,7 @@
 import { type Change, type ValidationCheck, createCheck } from '../../report';
 import { childrenOf, readNode } from '../asn1/der';
 import { changedKeys, sameObject } from './compare';
-import type { PdfReadLimits } from './limits';
+import { PdfFormatError, type PdfReadLimits } from './limits';
 import {
   type IndirectObject,
   PdfArray,
@@ -199,8 +199,12 @@ function structureCheck(file: PdfFile): ValidationCheck {
   );
 }
 
+/** Pages scanned for signature widgets, summed over revisions (hostile files: many revisions of a big page tree). */
+const MAX_PAGE_VISITS = 1_000_000;
+
 function findSignatures(file: PdfFile): AnalyzedSignature[] {
   const found = new Map<string, AnalyzedSignature>();
+  let pageVisits = 0;
   for (let rev = file.revisions.length - 1; rev >= 0; rev--) {
     const visit = (field: PdfDict, fieldRef: PdfRef | undefined, fullName: string, ft: string | undefined) => {
       if (ft !== 'Sig') return;
@@ -276,6 +280,9 @@ function findSignatures(file: PdfFile): AnalyzedSignature[] {
     } catch {
       pages = [];
     }
+    pageVisits += pages.length;
+    if (pageVisits > MAX_PAGE_VISITS)
+      throw new PdfFormatError('too many pages × revisions to analyse within the limits');
     for (const page of pages) {
       const annots = file.get(page.dict.get('Annots'), rev);
       if (!(annots instanceof PdfArray)) continue;
@@ -873,12 +880,20 @@ function isLocked(locks: FieldLock[], name: string): boolean {
 }
 
 /** Every object number reachable from the trailer of revision `rev` (iterative), or undefined past the budget. */
-function reachableObjects(file: PdfFile, rev: number, budget = 2_000_000): Set<number> | undefined {
+const reachBudgets = new WeakMap<PdfFile, { left: number }>();
+
+function reachableObjects(file: PdfFile, rev: number): Set<number> | undefined {
+  // One budget per file across all revisions, so many revisions cannot multiply the work.
+  let budget = reachBudgets.get(file);
+  if (!budget) {
+    budget = { left: 4_000_000 };
+    reachBudgets.set(file, budget);
+  }
   const trailer = file.revisions[rev]?.trailer;
   const seen = new Set<number>();
   const stack: Array<PdfObject | undefined> = [trailer?.get('Root'), trailer?.get('Info'), trailer?.get('Encrypt')];
   while (stack.length > 0) {
-    if (--budget < 0) return undefined;
+    if (--budget.left < 0) return undefined;
     const value = stack.pop();
     if (value instanceof PdfRef) {
       if (seen.has(value.num)) continue;
