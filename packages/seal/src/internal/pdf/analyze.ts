@@ -700,17 +700,13 @@ function changesOfRevision(file: PdfFile, rev: number): Change[] {
       return (cur as PdfDict).name('Type') === 'DocTimeStamp' ? 'doc-timestamp' : 'signature';
     const curDict = cur instanceof PdfDict ? cur : undefined;
     const prevDict = prev instanceof PdfDict ? prev : undefined;
+    const before = (d: PdfDict, key: string) => file.get(d.get(key), rev - 1);
+    const after = (d: PdfDict, key: string) => file.get(d.get(key), rev);
     if (num === rootNum && curDict && prevDict) {
       const keys = changedKeys(prevDict, curDict);
       if (keys.every((k) => k === 'DSS')) return 'dss';
       if (keys.every((k) => k === 'AcroForm' || k === 'DSS'))
-        return fieldsKind(
-          file,
-          rev,
-          file.get(prevDict.get('AcroForm'), rev - 1),
-          file.get(curDict.get('AcroForm'), rev),
-          newSignature,
-        );
+        return fieldsKind(file, rev, before(prevDict, 'AcroForm'), after(curDict, 'AcroForm'), newSignature);
       return 'content';
     }
     if (curDict && prevDict && curDict.get('FT') !== undefined) {
@@ -733,13 +729,7 @@ function changesOfRevision(file: PdfFile, rev: number): Change[] {
     if (curDict && prevDict && curDict.name('Type') === 'Page') {
       const keys = changedKeys(prevDict, curDict);
       if (keys.every((k) => k === 'Annots'))
-        return annotsKind(
-          file,
-          rev,
-          file.get(prevDict.get('Annots'), rev - 1),
-          file.get(curDict.get('Annots'), rev),
-          newSignature,
-        );
+        return annotsKind(file, rev, before(prevDict, 'Annots'), after(curDict, 'Annots'), newSignature);
       return 'content';
     }
     if (curDict && prevDict && (curDict.get('Fields') !== undefined || curDict.get('SigFlags') !== undefined)) {
