@@ -127,6 +127,13 @@ describe('signPdf', () => {
     expect(stampedReport.indication).toBe('TOTAL_PASSED');
   });
 
+  it('treats a PDF with a document time-stamp only as unsigned (TOTAL_FAILED / SIGNED_DATA_NOT_FOUND)', async () => {
+    const stamped = await addDocumentTimestamp(await pdfLibDocument(), createTimestampClient({ url: responder.url }));
+    const report = await validatePdf(stamped, pki.policy());
+    expect(report.signatures[0]?.checks.find((c) => c.id === 'TS_TOKEN_VALID')?.status).toBe('PASSED');
+    expect(report).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'SIGNED_DATA_NOT_FOUND' });
+  });
+
   it('certifies with DocMDP and draws a visible appearance', async () => {
     const signed = await signPdf(await pdfLibDocument(), pki.sealSigner, {
       certify: 2,

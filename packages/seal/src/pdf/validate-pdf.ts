@@ -271,5 +271,21 @@ async function validate(pdf: BytesInput, policy: TrustPolicy): Promise<Validatio
   const { indication, subIndication } = aggregateDocumentIndication(signatures, analysis.document);
   const report: ValidationReport = { indication, signatures, document: analysis.document, validationTime, policyId };
   if (subIndication) report.subIndication = subIndication;
+  // Document time-stamps prove existence, not origin: a PDF with time-stamps only is not a sealed document.
+  if (analysis.signatures.length > 0 && !analysis.signatures.some((s) => s.type === 'signature')) {
+    analysis.document.push(
+      createCheck(
+        'PDF_SIGNATURE_PRESENT',
+        'FAILED',
+        '文档只有文档时间戳，没有签名',
+        'The document has document time-stamps only, no signature',
+        {
+          subIndication: 'SIGNED_DATA_NOT_FOUND',
+        },
+      ),
+    );
+    report.indication = 'TOTAL_FAILED';
+    report.subIndication = 'SIGNED_DATA_NOT_FOUND';
+  }
   return report;
 }
