@@ -255,7 +255,13 @@ async function main(): Promise<void> {
         ),
       );
       metrics.push(
-        metric('peak RSS growth (2 ms samples), validate 10 MB', 'MB', peakGrowth('verify', path) / mb, 'file size', pdf.length / mb),
+        metric(
+          'peak RSS growth (2 ms samples), validate 10 MB',
+          'MB',
+          peakGrowth('verify', path) / mb,
+          'file size',
+          pdf.length / mb,
+        ),
       );
     }
   }
