@@ -78,6 +78,19 @@ describe('certification attacks', () => {
     expectCaught(report, 'PDF_ANNOT_OVERLAP', ['WARNING']);
   });
 
+  it('a zero-size annotation on a P=3 certified document is not flagged as covering content, yet is not TOTAL_PASSED', async () => {
+    const pki = await testPki();
+    const certified = await signPdf(await pdfLibDocument(), pki.sealSigner, { certify: 3 });
+    const hidden = (ap: PdfRef, page: PdfRef) =>
+      withEntries(freeText(ap, page), { Rect: new PdfArray([10, 10, 10, 10]) });
+    const report = await validatePdf(addAnnotation(certified, hidden), pki.policy());
+    expect(report.signatures[0]?.checks.find((c) => c.id === 'PDF_ANNOT_OVERLAP')?.status).toBe('PASSED');
+    expect(report.signatures[0]?.changesAfterSigning).toContainEqual(
+      expect.objectContaining({ kind: 'annotation', overlapsContent: false }),
+    );
+    expectCaught(report, 'PDF_POST_SIGN_CHANGES', ['INDETERMINATE']);
+  });
+
   it('sneaky signature: a new unsigned signature widget on a P=2 certified document → PDF_DOCMDP FAILED', async () => {
     const pki = await testPki();
     const certified = await signPdf(await pdfLibDocument(), pki.sealSigner, { certify: 2 });

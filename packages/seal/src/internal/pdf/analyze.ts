@@ -844,6 +844,33 @@ function fieldsKind(
   return appendedKind(file, rev, pf instanceof PdfArray ? pf : new PdfArray([]), cf, newSignature);
 }
 
+/** Whether annotation `num` (in revision `rev`) has a non-empty /Rect intersecting its page's MediaBox (or no /P). */
+function coversPage(file: PdfFile, num: number, rev: number): boolean {
+  let annotation: PdfDict | undefined;
+  let box: PdfObject | undefined;
+  try {
+    annotation = file.dict(new PdfRef(num, 0), rev);
+    box = file.get(file.dict(annotation?.get('P'), rev)?.get('MediaBox'), rev);
+  } catch {
+    return true;
+  }
+  if (annotation?.get('Rect') === undefined && annotation?.name('Type') !== 'Annot') return false; // not an annotation (its /AP stream, the page)
+  const rect = rectangle(file.get(annotation?.get('Rect'), rev));
+  if (!rect) return annotation?.name('Type') === 'Annot'; // an annotation without a usable /Rect: assume it shows
+  if (rect[2] - rect[0] <= 0 || rect[3] - rect[1] <= 0) return false;
+  const page = rectangle(box);
+  if (!page) return true;
+  return rect[0] < page[2] && rect[2] > page[0] && rect[1] < page[3] && rect[3] > page[1];
+}
+
+/** A normalised [llx, lly, urx, ury] rectangle, or undefined. */
+function rectangle(value: PdfObject | undefined): [number, number, number, number] | undefined {
+  if (!(value instanceof PdfArray) || value.items.length !== 4 || value.items.some((n) => typeof n !== 'number'))
+    return undefined;
+  const [a, b, c, d] = value.items as [number, number, number, number];
+  return [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)];
+}
+
 /** Fully qualified name of the field an object (field or widget) belongs to, following /Parent. */
 function fieldFullName(file: PdfFile, num: number, rev: number): string | undefined {
   const parts: string[] = [];
@@ -1116,19 +1143,33 @@ function checkChanges(
       );
     }
   }
-  // PDF_ANNOT_OVERLAP: new annotations or unsigned widgets with a visible rectangle.
-  const visible = changes.filter((c) => c.kind === 'annotation');
-  if (visible.length > 0) {
+  // PDF_ANNOT_OVERLAP: annotations added or changed after signing whose rectangle covers part of their page.
+  const annotationChanges = changes.filter((c) => c.kind === 'annotation');
+  const covering: string[] = [];
+  for (const change of annotationChanges) {
+    const hits = change.objects.filter((o) => coversPage(file, Number(o.split(' ')[0]), change.revision));
+    change.overlapsContent = hits.length > 0;
+    covering.push(...hits);
+  }
+  if (covering.length > 0) {
     signature.checks.push(
       createCheck(
         'PDF_ANNOT_OVERLAP',
         'WARNING',
-        '签名后新增的注释可能覆盖页面内容',
-        'Annotations added after signing may cover page content',
-        { details: { objects: visible.flatMap((c) => c.objects) } },
+        '签名后新增或修改的注释覆盖页面区域',
+        'Annotations added or changed after signing cover part of the page',
+        {
+          details: { objects: covering },
+        },
       ),
     );
-    for (const change of visible) change.overlapsContent = true;
+  } else if (annotationChanges.length > 0) {
+    pass(
+      signature,
+      'PDF_ANNOT_OVERLAP',
+      '签名后新增的注释不可见（零尺寸）',
+      'Annotations added after signing are invisible (zero size)',
+    );
   }
   checkShadowRisk(file, signature);
 }
