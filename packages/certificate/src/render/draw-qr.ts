@@ -10,8 +10,6 @@ import {
 import QRCode from 'qrcode';
 import { CertificateError } from '../errors';
 
-/** Characters of the QR alphanumeric mode (ISO/IEC 18004 §7.4.4). */
-const ALPHANUMERIC = /^[0-9A-Z $%*+\-./:]+$/;
 
 /** QR quiet zone in modules (ISO/IEC 18004 asks for 4). */
 const QUIET_ZONE = 4;
