@@ -10,7 +10,6 @@ import {
 import QRCode from 'qrcode';
 import { CertificateError } from '../errors';
 
-
 /** QR quiet zone in modules (ISO/IEC 18004 asks for 4). */
 const QUIET_ZONE = 4;
 
