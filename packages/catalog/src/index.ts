@@ -8,6 +8,7 @@
 export { CatalogError, CatalogValidationError, isCatalogError } from './errors';
 export type { CatalogErrorCode } from './errors';
 export type { BilingualMessage, CheckResult, Issue, IssueSeverity } from './issue';
+export { maskPersonalData } from './mask-personal-data';
 
 export {
   checkUscc,

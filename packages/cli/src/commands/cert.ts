@@ -11,11 +11,11 @@ import {
   REAL_ESTATE_CERTIFICATE_TYPE,
   readCertificatePdf,
 } from '@zwfw/certificate';
+import { maskPersonalData } from '@zwfw/catalog';
 import { type Command, flagOption, requirePositionals, stringOption } from '../command';
 import { EXIT_CODES } from '../context';
 import { CliError } from '../errors';
 import { readInputFile, readInputText, writeOutputFile } from '../files';
-import { maskPersonalCode } from '../text';
 import { createProgress } from '../progress';
 
 /** The built-in templates by name, for `--template`. */
@@ -167,7 +167,12 @@ export const certInspectCommand: Command = {
 /** Masks a natural person's ID number in a record before it is printed. */
 function maskRecord(record: CertificateRecord): CertificateRecord {
   if (record.holder.codeType === '001') return record;
-  return { ...record, holder: { ...record.holder, code: maskPersonalCode(record.holder.code) } };
+  const code = record.holder.code;
+  const masked = maskPersonalData(code);
+  // Other personal codes (passports, permits) have no fixed shape: keep only their first and last two characters.
+  const shown =
+    masked !== code ? masked : `${code.slice(0, 2)}${'*'.repeat(Math.max(code.length - 4, 2))}${code.slice(-2)}`;
+  return { ...record, holder: { ...record.holder, code: shown } };
 }
 
 function safeFileName(identifier: string): string {

@@ -7,12 +7,12 @@ import {
   checkResidentId,
   checkUscc,
   type Issue,
+  maskPersonalData,
 } from '@zwfw/catalog';
 import { checkCertificateId } from '@zwfw/certificate';
 import { type Command, flagOption, requirePositionals, stringOption } from '../command';
 import { type CommandContext, EXIT_CODES } from '../context';
 import { CliError } from '../errors';
-import { maskPersonalCode } from '../text';
 
 /** The kinds of code `zwfw code check` recognises. */
 export const CODE_KINDS = [
@@ -123,7 +123,7 @@ export const codeCheckCommand: Command = {
 function printResult(context: CommandContext, kind: CodeKind, code: string, result: CheckResult<unknown>): void {
   const { t } = context;
   const label = t(KIND_LABELS[kind].zh, KIND_LABELS[kind].en);
-  const shown = kind === 'resident-id' ? maskPersonalCode(code) : code.toUpperCase();
+  const shown = kind === 'resident-id' ? maskPersonalData(code) : code.toUpperCase();
   context.out(`${result.valid ? t('✔ 有效', '✔ valid') : t('✘ 无效', '✘ invalid')}  ${label}  ${shown}`);
   const parts = redact(kind, result).parts;
   if (parts && typeof parts === 'object') {
@@ -146,6 +146,6 @@ function redact(kind: CodeKind, result: CheckResult<unknown>): CheckResult<unkno
   const parts = result.parts as { id: string; addressCode: string; kind: string; checkCharacter: string };
   return {
     ...result,
-    parts: { id: maskPersonalCode(parts.id), addressCode: parts.addressCode, kind: parts.kind },
+    parts: { id: maskPersonalData(parts.id), addressCode: parts.addressCode, kind: parts.kind },
   };
 }

@@ -1,16 +1,11 @@
 // Masking of personal data and secrets in log fields and error messages.
 
-// 18-character resident ID (last may be X), 15-digit legacy ID, mainland mobile numbers, 18-char USCC is not personal.
-const ID_NUMBER = /(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])|(?<!\d)(\d{6})\d{6}(\d{3})(?!\d)/g;
-const PHONE = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
+import { maskPersonalData } from '@zwfw/catalog';
+
 const SENSITIVE_KEY = /secret|password|token|signature|authorization|idnumber|holdercode|phone|mobile|querypassword/i;
 
 /** Replace ID numbers and phone numbers in free text by masked forms (`430421********1234`, `138****5678`). */
-export function maskText(text: string): string {
-  return text
-    .replace(ID_NUMBER, (_match, a, b, c, d) => (a ? `${a}********${b}` : `${c}******${d}`))
-    .replace(PHONE, '$1****$2');
-}
+export const maskText: (text: string) => string = maskPersonalData;
 
 /** Mask a single sensitive value, keeping a hint of its shape. */
 export function maskValue(value: string): string {

@@ -1,14 +1,9 @@
 // Personal data (公民身份号码, mobile numbers) and secrets never reach the request log or error messages.
 
-const ID_NUMBER = /(?<![0-9A-Za-z])(\d{6})(\d{8}|\d{6})(\d{3}[\dXx]?)(?![0-9A-Za-z])/g;
-const MOBILE = /(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)/g;
+import { maskPersonalData } from '@zwfw/catalog';
 
-/** Mask 15/18-digit ID numbers (keep 3 leading and 2 trailing characters) and mobile numbers (keep 3 + 4). */
-export function maskText(text: string): string {
-  return text
-    .replace(ID_NUMBER, (match) => match.slice(0, 3) + '*'.repeat(match.length - 5) + match.slice(-2))
-    .replace(MOBILE, (_match, head: string, _middle: string, tail: string) => `${head}****${tail}`);
-}
+/** Mask 15/18-digit ID numbers (`430421********1234`) and mobile numbers (`138****5678`): the catalog's masking. */
+export const maskText: (text: string) => string = maskPersonalData;
 
 const SECRET_KEYS = /secret|password|token|signature|querypassword/i;
 

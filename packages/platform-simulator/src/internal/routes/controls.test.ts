@@ -59,8 +59,8 @@ describe('/__sim controls over HTTP', () => {
     const text = JSON.stringify(log);
     expect(text).not.toContain('430405199001011234');
     expect(text).not.toContain('13812345678');
-    expect(log[0].body.applicant).toMatchObject({ idNumber: '430*************34', phone: '138****5678' });
-    expect(log[1].url).toBe('/api/v1/certificates?holderCode=430*************34&holderType=111&useCause=x');
+    expect(log[0].body.applicant).toMatchObject({ idNumber: '430405********1234', phone: '138****5678' });
+    expect(log[1].url).toBe('/api/v1/certificates?holderCode=430405********1234&holderType=111&useCause=x');
     expect(log[0]).toMatchObject({ method: 'POST', status: 201, code: '0', authentication: { result: 'ok' } });
     await control('DELETE', '/requests');
     expect((await control('GET', '/requests')).json.data.items).toEqual([]);
