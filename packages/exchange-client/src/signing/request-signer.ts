@@ -64,7 +64,23 @@ export async function computeSignature(
   canonicalRequest: string,
 ): Promise<string> {
   if (algorithm === 'hmac-sm3') return toBase64(hmacSm3(secret, canonicalRequest));
-  return toBase64(await hmacSha256(await importHmacKey(secret), canonicalRequest));
+  return toBase64(await hmacSha256(await cachedHmacKey(secret), canonicalRequest));
+}
+
+// A server verifies many requests per secret: keep the imported keys of the last few secrets (WebCrypto key import was
+// the largest single CPU cost of signature checks in the simulator's profile).
+const KEY_CACHE_SIZE = 64;
+const keyCache = new Map<string, Promise<CryptoKey>>();
+
+function cachedHmacKey(secret: string): Promise<CryptoKey> {
+  let key = keyCache.get(secret);
+  if (key === undefined) {
+    key = importHmacKey(secret);
+    key.catch(() => keyCache.delete(secret));
+    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.delete(keyCache.keys().next().value as string);
+    keyCache.set(secret, key);
+  }
+  return key;
 }
 
 function importHmacKey(secret: string): Promise<CryptoKey> {
