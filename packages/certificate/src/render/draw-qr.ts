@@ -1,12 +1,3 @@
-import {
-  type PDFName,
-  type PDFPage,
-  type PDFRef,
-  pushGraphicsState,
-  popGraphicsState,
-  concatTransformationMatrix,
-  PDFOperator,
-} from 'pdf-lib';
 import QRCode from 'qrcode';
 import { CertificateError } from '../errors';
 
@@ -14,11 +5,11 @@ import { CertificateError } from '../errors';
 const QUIET_ZONE = 4;
 
 /**
- * Draw `content` as a QR code (error correction M) into the square at (`x`, `y`) of side `size`: a Form XObject in
- * module units with a white background (the quiet zone included) and one `re` per horizontal run of dark modules,
- * scaled onto the page. Vector output is small, sharp and deterministic.
+ * Content stream operators drawing `content` as a QR code (error correction M) into the square at (`x`, `y`) of side
+ * `size`: in module units, a white background (the quiet zone included) and one `re` per horizontal run of dark
+ * modules, scaled onto the page. Vector output is small, sharp and deterministic.
  */
-export function drawQr(page: PDFPage, content: string, x: number, y: number, size: number): void {
+export function qrOperators(content: string, x: number, y: number, size: number): string {
   let modules: { size: number; data: Uint8Array };
   try {
     modules = QRCode.create(content, { errorCorrectionLevel: 'M' }).modules as unknown as {
@@ -47,20 +38,6 @@ export function drawQr(page: PDFPage, content: string, x: number, y: number, siz
       operators += `${QUIET_ZONE + start} ${side - QUIET_ZONE - row - 1} ${column - start} 1 re\n`;
     }
   }
-  operators += 'f\n';
-  const context = page.doc.context;
-  const form = context.flateStream(new TextEncoder().encode(operators), {
-    Type: 'XObject',
-    Subtype: 'Form',
-    BBox: [0, 0, side, side],
-  });
-  const ref: PDFRef = context.register(form);
-  const name = page.node.newXObject('QR', ref);
-  const scale = size / side;
-  page.pushOperators(
-    pushGraphicsState(),
-    concatTransformationMatrix(scale, 0, 0, scale, x, y),
-    PDFOperator.of('Do' as never, [name as PDFName]),
-    popGraphicsState(),
-  );
+  const scale = Math.round((size / side) * 1e6) / 1e6;
+  return `q ${scale} 0 0 ${scale} ${Math.round(x * 1000) / 1000} ${Math.round(y * 1000) / 1000} cm\n${operators}f\nQ`;
 }

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { loadNotoSansSc } from '@zwfw/fonts';
 import * as fontkit from 'fontkit';
-import type { PDFDocument, PDFFont } from 'pdf-lib';
+import type { PDFContext, PDFDocument, PDFFont, PDFRef } from 'pdf-lib';
 import { CertificateError, CertificateGlyphMissingError } from '../errors';
 import { describe } from '../internal/describe';
+import { type FontSubset, type GlyfSource, readGlyfSource } from './font-subset';
+import { PDFRawObject } from './pdf-writer';
 
 /** A font a caller registers for certificate text: TrueType/OpenType bytes, or one face of a TTC collection. */
 export interface CertificateFont {
@@ -22,7 +24,13 @@ export interface ParsedFont {
   advances: Map<number, number>;
   /** `font.unitsPerEm`, read once (fontkit re-reads the head table on every access). */
   unitsPerEm: number;
+  /** Process-unique number of this parsed font (cache keys). */
+  id: number;
+  /** The tables our own subsetter needs; undefined for CFF-based fonts, which pdf-lib embeds. */
+  glyf: GlyfSource | undefined;
 }
+
+let nextFontId = 0;
 
 const cache = new WeakMap<object, Map<string, ParsedFont>>();
 const byBytes = new WeakMap<Uint8Array, ParsedFont>();
@@ -121,7 +129,14 @@ export function parseFont(input: CertificateFont): ParsedFont {
     }
     return glyph;
   };
-  const result: ParsedFont = { bytes: array, font, advances: new Map(), unitsPerEm: font.unitsPerEm };
+  const result: ParsedFont = {
+    bytes: array,
+    font,
+    advances: new Map(),
+    unitsPerEm: font.unitsPerEm,
+    id: nextFontId++,
+    glyf: readGlyfSource(array, font),
+  };
   if (!faces) {
     faces = new Map();
     cache.set(bytes, faces);
@@ -147,22 +162,53 @@ export function advanceOf(font: ParsedFont, codePoint: number): number {
 }
 
 /**
- * Embed each font as a subset into `document`, reusing the parsed font objects. Each subset is named
- * `ABCDEF+PostScriptName` (PDF 32000 §9.6.4) with a tag derived from `seed` (the text drawn), so output is
- * deterministic and differs for different subsets.
+ * The PDF name of a font subset, `ABCDEF+PostScriptName` (PDF 32000 §9.6.4), with a tag derived from `seed` (the
+ * text drawn), so output is deterministic and differs for different subsets.
+ */
+export function subsetName(font: ParsedFont, index: number, seed: string): string {
+  const digest = createHash('sha256').update(`${index}\u0000${seed}`).digest();
+  const tag = Array.from(digest.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join('');
+  return `${tag}+${(font.font.postscriptName || `Font${index}`).replace(/[^!-~]|[()<>[\]{}/%#]/g, '')}`;
+}
+
+/**
+ * Embed fonts that our subsetter does not handle (CFF-based OpenType) through pdf-lib's subset embedder, reusing the
+ * parsed font objects.
  */
 export async function embedFonts(document: PDFDocument, fonts: ParsedFont[], seed: string): Promise<PDFFont[]> {
+  if (fonts.length === 0) return [];
   document.registerFontkit({
     create: (bytes: Uint8Array) => (byBytes.get(bytes) ?? parseFont({ bytes })).font as never,
   });
   const embedded: PDFFont[] = [];
   for (const [index, font] of fonts.entries()) {
-    const digest = createHash('sha256').update(`${index}\u0000${seed}`).digest();
-    const tag = Array.from(digest.subarray(0, 6), (byte) => String.fromCharCode(65 + (byte % 26))).join('');
-    const name = (font.font.postscriptName || `Font${index}`).replace(/[^!-~]|[()<>[\]{}/%#]/g, '');
-    embedded.push(await document.embedFont(font.bytes, { subset: true, customName: `${tag}+${name}` }));
+    embedded.push(await document.embedFont(font.bytes, { subset: true, customName: subsetName(font, index, seed) }));
   }
   return embedded;
+}
+
+/**
+ * Write `subset` into `context` as a Type0 font (Identity-H) over a CIDFontType2 with the subset program as
+ * /FontFile2, its widths and a ToUnicode CMap (so text stays extractable). Returns the Type0 font's reference.
+ */
+export function embedSubset(context: PDFContext, subset: FontSubset, name: string): PDFRef {
+  const file = context.register(context.flateStream(subset.fontFile()));
+  const toUnicode = context.register(context.flateStream(Buffer.from(subset.toUnicode(), 'latin1')));
+  const descriptor = context.register(
+    new PDFRawObject(
+      `<< /Type /FontDescriptor /FontName /${name} ${subset.source.descriptor} /FontFile2 ${file.toString()} >>`,
+    ),
+  );
+  const cidFont = context.register(
+    new PDFRawObject(
+      `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /${name} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${descriptor.toString()} /W ${subset.widths()} /CIDToGIDMap /Identity >>`,
+    ),
+  );
+  return context.register(
+    new PDFRawObject(
+      `<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /Identity-H /DescendantFonts [${cidFont.toString()}] /ToUnicode ${toUnicode.toString()} >>`,
+    ),
+  );
 }
 
 /** A piece of text drawn with one font. */

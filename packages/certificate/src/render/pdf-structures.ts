@@ -1,7 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import {
   PDFArray,
-  PDFContentStream,
   PDFDict,
   type PDFDocument,
   PDFHexString,
@@ -23,14 +22,6 @@ export function useNativeDeflate(document: PDFDocument): void {
       ...dict,
       Filter: 'FlateDecode',
     });
-}
-
-/** Re-encode every page content stream with the native `flateStream` (pdf-lib would deflate them with pako on save). */
-export function compressContentStreams(document: PDFDocument): void {
-  const context = document.context;
-  for (const [ref, object] of context.enumerateIndirectObjects()) {
-    if (object instanceof PDFContentStream) context.assign(ref, context.flateStream(object.getUnencodedContents()));
-  }
 }
 
 /** Name of the embedded record file. */

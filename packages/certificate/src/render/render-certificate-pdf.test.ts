@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { NOTO_SANS_SC } from '@zwfw/fonts';
 import * as fontkit from 'fontkit';
 import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, type PDFRawStream, PDFStream } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -149,6 +150,28 @@ describe('renderCertificatePdf', () => {
     const file = ws.file('fallback.pdf', pdf);
     expect(run('pdftotext', ['-raw', file, '-']).stdout).toContain('王Աա');
     expect(run('pdffonts', [file]).stdout).toContain('DejaVuSans');
+  });
+
+  it('mixes a CFF font (embedded by pdf-lib) with the TrueType subset (embedded by our subsetter)', async () => {
+    const record = loadFixture('proof');
+    const nimbus = {
+      bytes: new Uint8Array(readFileSync('/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf')),
+    };
+    const noto = { bytes: new Uint8Array(readFileSync(NOTO_SANS_SC.path)) };
+    const pdf = await renderCertificatePdf(record, PROOF_CERTIFICATE_TEMPLATE, {
+      now: FIXED_NOW,
+      font: nimbus,
+      fallbackFonts: [noto],
+    });
+    const file = ws.file('cff.pdf', pdf);
+    expect(run('qpdf', ['--check', file]).status).toBe(0);
+    const fonts = run('pdffonts', [file]).stdout;
+    expect(fonts).toMatch(/[A-Z]{6}\+NimbusSans-Regular\s+CID Type 0C\s+Identity-H\s+yes\s+yes\s+yes/);
+    expect(fonts).toMatch(/[A-Z]{6}\+NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+    const flat = run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']).stdout.replace(/\s+/g, '');
+    for (const value of [record.holder.name, record.number, ...Object.values(record.face)]) {
+      expect(flat).toContain(value.replace(/\s+/g, ''));
+    }
   });
 
   it('throws ERR_CERTIFICATE_TEXT_OVERFLOW when a value cannot fit its box', async () => {

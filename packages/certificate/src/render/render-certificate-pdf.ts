@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
+import { PDFDocument, type PDFFont, PDFName, type PDFRef } from 'pdf-lib';
 import { CertificateError, CertificateValidationError } from '../errors';
 import { describe } from '../internal/describe';
 import { maskCode } from '../internal/mask';
@@ -15,14 +16,17 @@ import type {
   TemplateDecoration,
   TemplateField,
 } from '../templates/certificate-template';
-import { drawQr } from './draw-qr';
+import { qrOperators } from './draw-qr';
+import { FontSubset, type GlyfSource } from './font-subset';
 import {
   type CertificateFont,
   type ParsedFont,
   assertGlyphs,
   defaultFont,
   embedFonts,
+  embedSubset,
   parseFont,
+  subsetName,
   toRuns,
   wrapText,
 } from './fonts';
@@ -30,12 +34,12 @@ import {
   ATTACHMENT_NAME,
   attachFile,
   buildXmp,
-  compressContentStreams,
   pdfDate,
   setDocumentId,
   setXmp,
   useNativeDeflate,
 } from './pdf-structures';
+import { writePdf } from './pdf-writer';
 
 declare const __PACKAGE_VERSION__: string;
 /**
@@ -154,37 +158,47 @@ export async function renderCertificatePdf(
 
   const document = await PDFDocument.create({ updateMetadata: false });
   useNativeDeflate(document);
-  const pdfFonts = await embedFonts(document, fonts, texts.map(([, text]) => text).join('\u0000'));
+  const context = document.context;
   const page = document.addPage([template.pageSize[0], template.pageSize[1]]);
-  const painter = new Painter(page, fonts, pdfFonts);
-
-  if (template.background) painter.background(template.background, template.pageSize[0], template.pageSize[1]);
-  for (const decoration of template.decorations) painter.decoration(decoration);
-  painter.text(
-    title,
-    template.title.x,
-    template.title.y,
-    template.title.size,
-    'center',
-    template.title.color,
-    template.title.letterSpacing,
+  const seed = texts.map(([, text]) => text).join('\u0000');
+  const statics = templateStatics(template, fonts);
+  // TrueType fonts: this document's subset continues the template's (the template's own text keeps its glyph
+  // numbers, so its content stream is shared); CFF fonts are embedded by pdf-lib.
+  const subsets = fonts.map(
+    (font, index) => statics.subsets[index]?.clone() ?? (font.glyf ? new FontSubset(font.glyf) : undefined),
   );
-  for (const [field, text] of fieldTexts) painter.field(field, text);
-  drawQr(page, qrContent, template.qr.x, template.qr.y, template.qr.size);
-  if (template.qr.caption) {
-    const captionSize = Math.max(5, Math.min(8, template.qr.size / 12));
-    const lines = wrapText(fonts, template.qr.caption, captionSize, template.qr.size + 40);
-    lines.forEach((line, index) => {
-      painter.text(
-        line,
-        template.qr.x + template.qr.size / 2,
-        template.qr.y - (index + 1) * captionSize * 1.3,
-        captionSize,
-        'center',
-      );
-    });
+  const pdfLibFonts = await embedFonts(
+    document,
+    fonts.filter((_, index) => !subsets[index]),
+    seed,
+  );
+  const encoders = subsets.map((subset): Encoder => {
+    if (subset) return subset;
+    const font = pdfLibFonts.shift() as PDFFont;
+    return { encode: (text) => font.encodeText(text).toString(), ref: font.ref };
+  });
+  const painter = new Painter(fonts, encoders);
+  const staticContents = statics.contents ?? deflateSync(latin1(painter.paint(() => drawStatic(painter, template))));
+  const dynamicContents = painter.paint(() => {
+    if (template.title.text === undefined) drawTitle(painter, template, title);
+    for (const [field, text] of fieldTexts) painter.value(field, text);
+    painter.raw(qrOperators(qrContent, template.qr.x, template.qr.y, template.qr.size));
+  });
+  for (const [index, encoder] of encoders.entries()) {
+    const ref =
+      encoder instanceof FontSubset
+        ? embedSubset(context, encoder, subsetName(fonts[index] as ParsedFont, index, seed))
+        : encoder.ref;
+    if (ref) page.node.setFontDictionary(PDFName.of(`F${index}`), ref);
   }
-  painter.finish();
+  await document.flush(); // fonts embedded by pdf-lib, if any
+  page.node.set(
+    PDFName.of('Contents'),
+    context.obj([
+      context.register(context.stream(staticContents, { Filter: 'FlateDecode' })),
+      context.register(context.flateStream(latin1(dynamicContents))),
+    ]),
+  );
 
   const json = new TextEncoder().encode(JSON.stringify(value));
   const titleText = `${value.name}（${value.number}）`;
@@ -238,8 +252,7 @@ export async function renderCertificatePdf(
     document,
     createHash('sha256').update(json).update(template.id).update(pdfDate(now)).digest().subarray(0, 16),
   );
-  compressContentStreams(document);
-  return document.save({ updateFieldAppearances: false });
+  return writePdf(context);
 }
 
 const DATE_ZH = (date: string) => `${date.slice(0, 4)}年${date.slice(5, 7)}月${date.slice(8, 10)}日`;
@@ -303,46 +316,96 @@ const num = (value: number) => String(Math.round(value * 1000) / 1000);
 
 const rgbOperands = (value: RgbColor) => `${num(value[0])} ${num(value[1])} ${num(value[2])}`;
 
-const color = (value: RgbColor | undefined) => (value ? rgb(value[0], value[1], value[2]) : rgb(0, 0, 0));
+const latin1 = (text: string) => Buffer.from(text, 'latin1');
 
-/** Draws text runs and decorations on one page. */
+/** How one font of one document turns text into a string operand: our subset, or a font pdf-lib embeds. */
+interface Encoder {
+  encode(text: string): string;
+  readonly ref?: PDFRef;
+}
+
+/** What every document rendered with one template and font list shares. */
+interface TemplateStatics {
+  /** Per font: the subset holding the template's own glyphs (undefined for fonts pdf-lib embeds). */
+  subsets: Array<FontSubset | undefined>;
+  /** The deflated content stream of the template's own marks (frame, decorations, labels, fixed title). */
+  contents?: Uint8Array;
+}
+
+const staticsCache = new Map<string, TemplateStatics>();
+const STATICS_CACHE_SIZE = 32;
+
+/**
+ * The template's own marks do not depend on the record: with TrueType fonts their glyphs are numbered first in every
+ * document's subset, so their content stream is built and deflated once per template and font list (keyed by the
+ * template's JSON, so a template object changed in place is not served stale).
+ */
+function templateStatics(template: CertificateTemplate, fonts: ParsedFont[]): TemplateStatics {
+  if (!fonts.every((font) => font.glyf)) return { subsets: [] };
+  const key = `${fonts.map((font) => font.id).join(',')}\u0000${JSON.stringify(template)}`;
+  const hit = staticsCache.get(key);
+  if (hit) return hit;
+  const subsets = fonts.map((font) => new FontSubset(font.glyf as GlyfSource));
+  const painter = new Painter(fonts, subsets);
+  const statics = { subsets, contents: deflateSync(latin1(painter.paint(() => drawStatic(painter, template)))) };
+  if (staticsCache.size >= STATICS_CACHE_SIZE) staticsCache.delete(staticsCache.keys().next().value as string);
+  staticsCache.set(key, statics);
+  return statics;
+}
+
+/** Everything the template draws by itself: background, decorations, a fixed title, field labels, QR caption. */
+function drawStatic(painter: Painter, template: CertificateTemplate): void {
+  if (template.background) painter.background(template.background, template.pageSize[0], template.pageSize[1]);
+  for (const decoration of template.decorations) painter.decoration(decoration);
+  if (template.title.text !== undefined) drawTitle(painter, template, template.title.text);
+  for (const field of template.fields) {
+    if (field.label) painter.text(field.label, field.x, field.y, field.size, 'left', field.color);
+  }
+  const { qr } = template;
+  if (qr.caption) {
+    const captionSize = Math.max(5, Math.min(8, qr.size / 12));
+    for (const [index, line] of painter.wrap(qr.caption, captionSize, qr.size + 40).entries()) {
+      painter.text(line, qr.x + qr.size / 2, qr.y - (index + 1) * captionSize * 1.3, captionSize, 'center');
+    }
+  }
+}
+
+function drawTitle(painter: Painter, template: CertificateTemplate, title: string): void {
+  const { x, y, size, color, letterSpacing } = template.title;
+  painter.text(title, x, y, size, 'center', color, letterSpacing);
+}
+
+/**
+ * Writes content stream operators for text runs and decorations. Writing `BT … Tj ET` directly is several times
+ * cheaper than pdf-lib's `drawText` (which validates, re-splits and formats every operand per call).
+ */
 class Painter {
-  /** Text operators, written as one raw content stream (drawn last) by {@link Painter.finish}. */
-  private readonly textOperators: string[] = [];
-  /** Background and rule operators, written as one raw content stream drawn first. */
-  private readonly graphicsOperators: string[] = [];
-  private readonly fontKeys: string[];
+  private operators: string[] = [];
 
   constructor(
-    private readonly page: PDFPage,
     private readonly fonts: ParsedFont[],
-    private readonly pdfFonts: PDFFont[],
-  ) {
-    this.fontKeys = pdfFonts.map((font) => page.node.newFontDictionary(font.name, font.ref).toString());
+    private readonly encoders: Encoder[],
+  ) {}
+
+  /** Run `draw` and return what it drew as one content stream (in its own graphics state). */
+  paint(draw: () => void): string {
+    this.operators = [];
+    draw();
+    return `q\n${this.operators.join('\n')}\nQ\n`;
   }
 
-  /**
-   * Append all text as one content stream after the graphics. Writing `BT … Tj ET` directly is several times
-   * cheaper than pdf-lib's `drawText` (which validates, re-splits and formats every operand per call); the glyphs
-   * still go through `PDFFont.encodeText`, so the subset and ToUnicode map stay pdf-lib's.
-   */
-  finish(): void {
-    const context = this.page.doc.context;
-    const text = context.register(context.flateStream(`q\n${this.textOperators.join('\n')}\nQ\n`));
-    this.page.node.addContentStream(text);
-    const graphics = context.register(context.flateStream(`q\n${this.graphicsOperators.join('\n')}\nQ\n`));
-    this.page.node.addContentStream(graphics);
-    // Graphics go first: move the stream to the front of /Contents (pdf-lib's own stream — emblem, QR — stays between).
-    const contents = this.page.node.normalizedEntries().Contents;
-    if (contents) {
-      contents.remove(contents.size() - 1);
-      contents.insert(0, graphics);
-    }
+  /** Append operators as they are. */
+  raw(operators: string): void {
+    this.operators.push(operators);
+  }
+
+  wrap(text: string, size: number, width: number): string[] {
+    return wrapText(this.fonts, text, size, width);
   }
 
   /** Fill the whole page. */
   background(fill: RgbColor, width: number, height: number): void {
-    this.graphicsOperators.push(`${rgbOperands(fill)} rg 0 0 ${num(width)} ${num(height)} re f`);
+    this.operators.push(`${rgbOperands(fill)} rg 0 0 ${num(width)} ${num(height)} re f`);
   }
 
   text(
@@ -359,18 +422,18 @@ class Painter {
     let cursor = align === 'left' ? x : align === 'center' ? x - width / 2 : x - width;
     for (const run of runs) {
       if (run.text.trim() !== '') {
-        const hex = (this.pdfFonts[run.font] as PDFFont).encodeText(run.text).toString();
-        this.textOperators.push(
-          `BT ${this.fontKeys[run.font]} ${num(size)} Tf ${rgbOperands(fill ?? [0, 0, 0])} rg 1 0 0 1 ${num(cursor)} ${num(y)} Tm ${hex} Tj ET`,
+        const operand = (this.encoders[run.font] as Encoder).encode(run.text);
+        this.operators.push(
+          `BT /F${run.font} ${num(size)} Tf ${rgbOperands(fill ?? [0, 0, 0])} rg 1 0 0 1 ${num(cursor)} ${num(y)} Tm ${operand} Tj ET`,
         );
       }
       cursor += run.width;
     }
   }
 
-  field(field: TemplateField, text: string): void {
+  /** A field's value (its label is part of the template's marks), wrapped and shrunk to fit. */
+  value(field: TemplateField, text: string): void {
     const labelWidth = field.labelWidth ?? 0;
-    if (field.label) this.text(field.label, field.x, field.y, field.size, 'left', field.color);
     const maxLines = field.maxLines ?? 1;
     const minSize = field.minSize ?? field.size;
     let size = field.size;
@@ -395,18 +458,17 @@ class Painter {
   }
 
   decoration(decoration: TemplateDecoration): void {
-    const page = this.page;
     switch (decoration.kind) {
       case 'rect': {
         const { x, y, width, height, fillColor, borderColor } = decoration;
         const paint = fillColor && borderColor ? 'B' : fillColor ? 'f' : 'S';
-        this.graphicsOperators.push(
+        this.operators.push(
           `q ${fillColor ? `${rgbOperands(fillColor)} rg ` : ''}${borderColor ? `${rgbOperands(borderColor)} RG ${num(decoration.borderWidth ?? 1)} w ` : ''}${num(x)} ${num(y)} ${num(width)} ${num(height)} re ${paint} Q`,
         );
         return;
       }
       case 'line':
-        this.graphicsOperators.push(
+        this.operators.push(
           `q ${rgbOperands(decoration.color ?? [0, 0, 0])} RG ${num(decoration.width ?? 0.5)} w ${num(decoration.x1)} ${num(decoration.y1)} m ${num(decoration.x2)} ${num(decoration.y2)} l S Q`,
         );
         return;
@@ -427,17 +489,19 @@ class Painter {
         const tint = decoration.color.map((channel) => channel * 0.6 + 0.4) as unknown as RgbColor;
         for (let step = 0; step < depth; step += 2) {
           const even = step % 4 === 0;
-          this.graphicsOperators.push(
+          this.operators.push(
             `q ${rgbOperands(even ? decoration.color : tint)} RG 1.2 w [2 2] ${even ? 0 : 2} d ${num(decoration.x + step)} ${num(decoration.y + step)} ${num(decoration.width - 2 * step)} ${num(decoration.height - 2 * step)} re S Q`,
           );
         }
         return;
       }
       case 'emblem': {
+        // Two rings and a five-pointed star.
         const { cx, cy, radius } = decoration;
-        page.drawCircle({ x: cx, y: cy, size: radius, borderColor: color(decoration.color), borderWidth: radius / 10 });
-        page.drawSvgPath(starPath(radius * 0.62), { x: cx, y: cy, color: color(decoration.color) });
-        page.drawCircle({ x: cx, y: cy, size: radius * 0.82, borderColor: color(decoration.color), borderWidth: 0.6 });
+        const ink = rgbOperands(decoration.color);
+        this.operators.push(
+          `q ${ink} RG ${ink} rg ${num(radius / 10)} w ${circle(cx, cy, radius)} S 0.6 w ${circle(cx, cy, radius * 0.82)} S ${star(cx, cy, radius * 0.62)} f Q`,
+        );
         return;
       }
       default:
@@ -449,13 +513,25 @@ class Painter {
   }
 }
 
-/** A five-pointed star centred on the origin (SVG coordinates). */
-function starPath(radius: number): string {
+/** A circle path as four cubic Bézier arcs. */
+function circle(cx: number, cy: number, r: number): string {
+  const k = 0.5522847498 * r;
+  return [
+    `${num(cx + r)} ${num(cy)} m`,
+    `${num(cx + r)} ${num(cy + k)} ${num(cx + k)} ${num(cy + r)} ${num(cx)} ${num(cy + r)} c`,
+    `${num(cx - k)} ${num(cy + r)} ${num(cx - r)} ${num(cy + k)} ${num(cx - r)} ${num(cy)} c`,
+    `${num(cx - r)} ${num(cy - k)} ${num(cx - k)} ${num(cy - r)} ${num(cx)} ${num(cy - r)} c`,
+    `${num(cx + k)} ${num(cy - r)} ${num(cx + r)} ${num(cy - k)} ${num(cx + r)} ${num(cy)} c h`,
+  ].join(' ');
+}
+
+/** A five-pointed star centred on (cx, cy), point up. */
+function star(cx: number, cy: number, radius: number): string {
   const points: string[] = [];
   for (let i = 0; i < 10; i++) {
     const r = i % 2 === 0 ? radius : radius * 0.4;
-    const angle = -Math.PI / 2 + (i * Math.PI) / 5;
-    points.push(`${(Math.cos(angle) * r).toFixed(2)} ${(Math.sin(angle) * r).toFixed(2)}`);
+    const angle = Math.PI / 2 - (i * Math.PI) / 5;
+    points.push(`${num(cx + Math.cos(angle) * r)} ${num(cy + Math.sin(angle) * r)} ${i === 0 ? 'm' : 'l'}`);
   }
-  return `M${points.join(' L')} Z`;
+  return `${points.join(' ')} h`;
 }
