@@ -28,6 +28,7 @@ const CHANGE_KINDS: Record<Change['kind'], { zh: string; en: string }> = {
   signature: { zh: '后续签名', en: 'later signature' },
   dss: { zh: '验证数据 (DSS)', en: 'validation data (DSS)' },
   'doc-timestamp': { zh: '文档时间戳', en: 'document timestamp' },
+  metadata: { zh: '文档元数据', en: 'document metadata' },
   'form-fill': { zh: '表单填写', en: 'form fill' },
   annotation: { zh: '注释', en: 'annotation' },
   content: { zh: '页面内容', en: 'page content' },

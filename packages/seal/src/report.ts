@@ -45,6 +45,7 @@ export type CheckId =
   | 'PDF_ANNOT_OVERLAP'
   | 'PDF_SHADOW_RISK'
   | 'PDF_VISUAL_DIFF'
+  | 'PDF_METADATA_CHANGES'
   | 'CMS_FORMAT'
   | 'CMS_MESSAGE_DIGEST'
   | 'CMS_SIGNATURE_VALUE'
@@ -103,12 +104,24 @@ export interface Change {
   revision: number;
   /** Affected objects, as `"num gen"`. */
   objects: string[];
-  /** Whether the change is allowed (later signature, DSS, document timestamp, or what DocMDP permits). */
+  /** Whether the change is allowed (later signature, DSS, document timestamp, what DocMDP and the policy permit). */
   permitted: boolean;
   /** Whether a new annotation or widget overlaps page content. */
   overlapsContent?: boolean;
-  /** What kind of change it is. */
-  kind: 'signature' | 'dss' | 'doc-timestamp' | 'form-fill' | 'annotation' | 'content' | 'xref-only' | 'unknown';
+  /**
+   * What kind of change it is. `metadata`: the trailer `/Info` dictionary or the catalog's XMP `/Metadata` stream
+   * (and nothing else); whether it is permitted depends on `TrustPolicy.pdf.metadataChanges`.
+   */
+  kind:
+    | 'signature'
+    | 'dss'
+    | 'doc-timestamp'
+    | 'metadata'
+    | 'form-fill'
+    | 'annotation'
+    | 'content'
+    | 'xref-only'
+    | 'unknown';
 }
 
 /** Who signed: read from the signing certificate. */

@@ -94,11 +94,64 @@ export interface TrustPolicy {
   sm2UserId?: string;
   /** PDF-specific strictness. */
   pdf?: {
-    /** `docmdp` (default): accept later changes that DocMDP permits; `none`: any later change fails. */
+    /**
+     * `docmdp` (default): accept the form fills and annotations DocMDP permits (reported, never TOTAL_PASSED);
+     * `none`: form fills and annotations after a signature fail it. Metadata changes follow `metadataChanges`.
+     */
     allowIncrementalChanges?: 'docmdp' | 'none';
+    /**
+     * Changes to the document metadata (the trailer `/Info` dictionary and the catalog's XMP `/Metadata` stream)
+     * after a signature; see {@link PdfMetadataChangePolicy}. Default `allow-with-signature`.
+     */
+    metadataChanges?: PdfMetadataChangePolicy;
+    /**
+     * Renders one page for PDF_VISUAL_DIFF. Without it the visual comparison is not performed (reported as INFO).
+     * The library stays runtime-neutral: on Node, `createPdftoppmRenderer()` from `@zwfw/seal/testing` is one.
+     */
+    renderPage?: PdfPageRenderer;
     /** Largest accepted PDF in bytes. */
     maxFileSize?: number;
   };
   /** Identifier of this policy, copied into the report. Default `zwfw-default`. */
   policyId?: string;
 }
+
+/**
+ * What a verifier does with changes to the document metadata after a signature: the trailer `/Info` dictionary
+ * (text values only) and the catalog's XMP `/Metadata` stream, when nothing else in the document uses them. Anything
+ * else in those objects (another catalog key, an `/Info` value that refers to an object, a metadata stream that is
+ * also page content) is a content change whatever this says.
+ *
+ * - `allow-with-signature` (default): accepted (PDF_METADATA_CHANGES WARNING) when the same incremental revision adds
+ *   a signature or document time-stamp, as Adobe Acrobat and iText do when they add a signature (they update
+ *   `/ModDate` and the XMP packet); a metadata change in a revision without one fails the earlier signatures.
+ * - `reject`: every metadata change after a signature fails it (PDF_POST_SIGN_CHANGES and PDF_METADATA_CHANGES
+ *   FAILED); for departments that want nothing but signatures, DSS and document time-stamps after a signature.
+ * - `allow`: metadata changes are accepted (WARNING) in any revision.
+ *
+ * Under a DocMDP P=1 certification a metadata change is never accepted.
+ */
+export type PdfMetadataChangePolicy = 'allow-with-signature' | 'reject' | 'allow';
+
+/** A rendered page: `width` × `height` pixels, rows top to bottom, grey (1 byte a pixel), RGB (3) or RGBA (4). */
+export interface RenderedPage {
+  /** Width in pixels. */
+  width: number;
+  /** Height in pixels. */
+  height: number;
+  /** Pixel data: `width * height * channels` bytes. */
+  data: Uint8Array;
+}
+
+/**
+ * Renders page `pageIndex` (0-based) of `pdf` as the last revision of that file defines it, at a resolution that
+ * depends only on the page (the same page box must give the same size). Used by PDF_VISUAL_DIFF to compare the
+ * signed revision with the final document; it should reject (throw) rather than hang, and bound time and memory.
+ *
+ * @example
+ * ```ts
+ * import { createPdftoppmRenderer } from '@zwfw/seal/testing'; // Node, poppler-utils installed
+ * const report = await validatePdf(pdf, { trustAnchors: [root], pdf: { renderPage: createPdftoppmRenderer() } });
+ * ```
+ */
+export type PdfPageRenderer = (pdf: Uint8Array, pageIndex: number) => Promise<RenderedPage>;

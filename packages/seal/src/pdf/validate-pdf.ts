@@ -13,7 +13,7 @@ import {
   aggregateIndication,
   createCheck,
 } from '../report';
-import type { TrustPolicy } from '../types';
+import type { PdfMetadataChangePolicy, TrustPolicy } from '../types';
 
 /** Checks that must be present and PASSED for a PDF signature to be TOTAL_PASSED. */
 const REQUIRED_CHECKS: readonly CheckId[] = [
@@ -29,6 +29,12 @@ const REQUIRED_CHECKS: readonly CheckId[] = [
   'CMS_SIGNATURE_VALUE',
   'CERT_CHAIN',
 ];
+
+/** The metadata policy; an unknown value (plain JavaScript callers) is the strictest, `reject`. */
+function metadataPolicy(value: unknown): PdfMetadataChangePolicy {
+  if (value === undefined) return 'allow-with-signature';
+  return value === 'allow' || value === 'allow-with-signature' ? value : 'reject';
+}
 
 /** Default largest PDF accepted by {@link validatePdf}: 256 MiB. */
 export const DEFAULT_MAX_PDF_BYTES = 256 * 1024 * 1024;
@@ -234,6 +240,7 @@ async function validate(pdf: BytesInput, policy: TrustPolicy): Promise<Validatio
   const analysis = analyzePdf(bytes, {
     limits: { maxFileSize },
     allowIncrementalChanges: policy.pdf?.allowIncrementalChanges ?? 'docmdp',
+    metadataChanges: metadataPolicy(policy.pdf?.metadataChanges),
   });
   const effectivePolicy = withDocumentValidationData(analysis.file, policy);
   const signatures: SignatureReport[] = [];

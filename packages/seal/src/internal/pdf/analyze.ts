@@ -1,6 +1,7 @@
 // Structural analysis of a signed PDF: finds signature fields in every revision and runs the PDF_* checks of the
 // seal design (§5, §6). Never throws: every problem becomes a check. Cryptographic checks are done by the caller.
 import { type Change, type ValidationCheck, createCheck } from '../../report';
+import type { PdfMetadataChangePolicy } from '../../types';
 import { childrenOf, readNode } from '../asn1/der';
 import { changedKeys, sameObject } from './compare';
 import { PdfFormatError, type PdfReadLimits } from './limits';
@@ -8,6 +9,7 @@ import {
   type IndirectObject,
   PdfArray,
   PdfDict,
+  PdfName,
   type PdfObject,
   PdfRef,
   PdfStream,
@@ -66,8 +68,10 @@ export interface DocumentAnalysis {
 /** Analysis options. */
 export interface AnalyzeOptions {
   limits?: Partial<PdfReadLimits>;
-  /** `none`: every later change other than signatures, DSS and document time-stamps fails. */
+  /** `none`: form fills and annotations after a signature fail it, even where DocMDP would permit them. */
   allowIncrementalChanges?: 'docmdp' | 'none';
+  /** Metadata (/Info, catalog XMP) changes after a signature; default `allow-with-signature`. */
+  metadataChanges?: PdfMetadataChangePolicy;
 }
 
 const KNOWN_SUBFILTERS = new Set(['adbe.pkcs7.detached', 'ETSI.CAdES.detached', 'ETSI.RFC3161']);
@@ -165,6 +169,7 @@ export function analyzePdf(bytes: Uint8Array, options: AnalyzeOptions = {}): Doc
         certification,
         changeCache,
         options.allowIncrementalChanges ?? 'docmdp',
+        options.metadataChanges ?? 'allow-with-signature',
       ),
     );
   }
@@ -663,6 +668,21 @@ function changesOfRevision(file: PdfFile, rev: number): Change[] {
   }
   const catalog = file.dict(revision.trailer.get('Root'), rev);
   const rootNum = revision.trailer.get('Root') instanceof PdfRef ? (revision.trailer.get('Root') as PdfRef).num : -1;
+  const previousTrailer = file.revisions[rev - 1]?.trailer;
+  const infoRef = revision.trailer.get('Info');
+  const xmpRef = catalog?.get('Metadata');
+  // Metadata objects are worked out only for revisions that touch them (it takes a walk over the document).
+  const touchesMetadata =
+    (infoRef instanceof PdfRef && changed.has(infoRef.num)) ||
+    (xmpRef instanceof PdfRef && changed.has(xmpRef.num)) ||
+    !sameObject(previousTrailer?.get('Info'), infoRef) ||
+    !sameObject(file.dict(previousTrailer?.get('Root'), rev - 1)?.get('Metadata'), xmpRef);
+  const metadataNums = touchesMetadata ? metadataOnlyObjects(file, rev, catalog, revision.trailer) : new Set<number>();
+  const isMetadataTarget = (value: PdfObject | undefined) =>
+    value === undefined || (value instanceof PdfRef && metadataNums.has(value.num));
+  /** Entries that are not objects of their own ("catalog /Metadata", "trailer /Info"), by kind. */
+  const groups = new Map<Kind, string[]>();
+  const note = (kind: Kind, entry: string) => groups.set(kind, [...(groups.get(kind) ?? []), entry]);
   const dssNums = new Set<number>();
   collectRefs(file, catalog?.get('DSS'), rev, dssNums, 0);
   const previousDss = new Set<number>();
@@ -695,6 +715,7 @@ function changesOfRevision(file: PdfFile, rev: number): Change[] {
     const cur = item.cur?.value;
     const prev = item.prev?.value;
     if (cur === undefined) return 'content'; // deleted object
+    if (metadataNums.has(num)) return 'metadata';
     if (dssNums.has(num) && (!prev || previousDss.has(num))) return 'dss';
     if (isSigDict(cur) && !prev)
       return (cur as PdfDict).name('Type') === 'DocTimeStamp' ? 'doc-timestamp' : 'signature';
@@ -703,11 +724,26 @@ function changesOfRevision(file: PdfFile, rev: number): Change[] {
     const before = (d: PdfDict, key: string) => file.get(d.get(key), rev - 1);
     const after = (d: PdfDict, key: string) => file.get(d.get(key), rev);
     if (num === rootNum && curDict && prevDict) {
-      const keys = changedKeys(prevDict, curDict);
-      if (keys.every((k) => k === 'DSS')) return 'dss';
-      if (keys.every((k) => k === 'AcroForm' || k === 'DSS'))
-        return fieldsKind(file, rev, before(prevDict, 'AcroForm'), after(curDict, 'AcroForm'), newSignature);
-      return 'content';
+      let keys = changedKeys(prevDict, curDict);
+      if (keys.includes('Metadata')) {
+        // A new XMP reference counts as metadata only when it points at a metadata-only stream (or is removed).
+        if (!isMetadataTarget(curDict.get('Metadata'))) return 'content';
+        keys = keys.filter((k) => k !== 'Metadata');
+        if (keys.length === 0) return 'metadata';
+        note('metadata', 'catalog /Metadata');
+      }
+      // Signing products also declare the PDF version and developer extensions in the catalog of the signature's
+      // revision (iText, Acrobat: /Extensions /ESIC for PAdES): accepted as direct values, and only next to a
+      // signature, document time-stamp or DSS.
+      const declarations = keys.filter((k) => (k === 'Version' || k === 'Extensions') && isDirect(curDict.get(k)));
+      keys = keys.filter((k) => !declarations.includes(k));
+      let kind: Kind = 'content';
+      if (keys.length > 0 && keys.every((k) => k === 'DSS')) kind = 'dss';
+      else if (keys.length > 0 && keys.every((k) => k === 'AcroForm' || k === 'DSS'))
+        kind = fieldsKind(file, rev, before(prevDict, 'AcroForm'), after(curDict, 'AcroForm'), newSignature);
+      if (declarations.length > 0 && kind !== 'signature' && kind !== 'doc-timestamp' && kind !== 'dss')
+        return 'content';
+      return kind;
     }
     if (curDict && prevDict && curDict.get('FT') !== undefined) {
       // An existing form field: filling it changes only its value and appearance.
@@ -749,7 +785,7 @@ function changesOfRevision(file: PdfFile, rev: number): Change[] {
   // New objects reachable from a classified annotation / widget / signature inherit its kind (appearance streams).
   const inheritBudget = { left: 200_000 };
   for (const [num, kind] of [...kinds]) {
-    if (kind === 'content' || kind === 'unknown' || kind === 'xref-only') continue;
+    if (kind === 'content' || kind === 'unknown' || kind === 'xref-only' || kind === 'metadata') continue;
     const reached = new Set<number>();
     collectRefs(
       file,
@@ -774,12 +810,11 @@ function changesOfRevision(file: PdfFile, rev: number): Change[] {
     const reachable = reachableObjects(file, rev);
     if (reachable) for (const [n] of orphanCandidates) if (!reachable.has(n)) kinds.delete(n);
   }
-  const groups = new Map<Kind, string[]>();
-  // A trailer that switches /Root, /Encrypt or /Info to another object changes what viewers show.
-  const previousTrailer = file.revisions[rev - 1]?.trailer;
+  // A trailer that switches /Root or /Encrypt to another object changes what viewers show; /Info may move to another
+  // metadata-only dictionary (or go away).
   for (const key of ['Root', 'Encrypt', 'Info']) {
-    if (!sameObject(previousTrailer?.get(key), revision.trailer.get(key)))
-      groups.set('content', [...(groups.get('content') ?? []), `trailer /${key}`]);
+    if (sameObject(previousTrailer?.get(key), revision.trailer.get(key))) continue;
+    note(key === 'Info' && isMetadataTarget(infoRef) ? 'metadata' : 'content', `trailer /${key}`);
   }
   for (const [num, kind] of kinds) {
     const list = groups.get(kind) ?? [];
@@ -787,6 +822,65 @@ function changesOfRevision(file: PdfFile, rev: number): Change[] {
     groups.set(kind, list);
   }
   return [...groups].map(([kind, objects]) => ({ revision: rev, objects, permitted: false, kind }));
+}
+
+const isScalar = (value: PdfObject | undefined): boolean =>
+  value === null ||
+  typeof value === 'number' ||
+  typeof value === 'boolean' ||
+  value instanceof PdfString ||
+  value instanceof PdfName;
+
+/** A value without indirect references (scalars, and arrays or dictionaries of them), depth-bounded. */
+function isDirect(value: PdfObject | undefined, depth = 0): boolean {
+  if (isScalar(value)) return true;
+  if (depth > 4) return false;
+  if (value instanceof PdfArray) return value.items.every((item) => isDirect(item, depth + 1));
+  if (value instanceof PdfDict) return [...value.map.values()].every((item) => isDirect(item, depth + 1));
+  return false;
+}
+
+/**
+ * Objects of revision `rev` that carry document metadata and nothing else: the trailer /Info dictionary when every
+ * value is a direct string, name, number or boolean, and the catalog's /Metadata stream (/Type /Metadata, direct
+ * entries, /Length possibly an indirect number) with that /Length object — each only when nothing else in the
+ * document refers to it (every key followed, /P and /Parent too), so it cannot be page content, an annotation or a
+ * field. Empty when reachability cannot be established within the budget (fail closed: the change stays content).
+ */
+function metadataOnlyObjects(file: PdfFile, rev: number, catalog: PdfDict | undefined, trailer: PdfDict): Set<number> {
+  const out = new Set<number>();
+  const root = trailer.get('Root');
+  if (!catalog || !(root instanceof PdfRef)) return out;
+  const others = [...catalog.map].filter(([key]) => key !== 'Metadata').map(([, value]) => value);
+  const used = reachableFrom(file, rev, [...others, trailer.get('Encrypt')], new Set([root.num]));
+  if (!used) return out;
+  const resolveFree = (value: PdfObject | undefined): PdfObject | undefined => {
+    if (!(value instanceof PdfRef) || used.has(value.num)) return undefined;
+    try {
+      return file.object(value.num, rev)?.value;
+    } catch {
+      return undefined;
+    }
+  };
+  const info = trailer.get('Info');
+  const infoDict = resolveFree(info);
+  if (infoDict instanceof PdfDict && [...infoDict.map.values()].every(isScalar)) out.add((info as PdfRef).num);
+  const xmp = catalog.get('Metadata');
+  const stream = resolveFree(xmp);
+  if (!(stream instanceof PdfStream) || stream.dict.name('Type') !== 'Metadata') return out;
+  if (info instanceof PdfRef && (xmp as PdfRef).num === info.num) return out;
+  const length = stream.dict.get('Length');
+  const entriesDirect = [...stream.dict.map].every(([key, value]) => key === 'Length' || isDirect(value));
+  if (!entriesDirect) return out;
+  if (length instanceof PdfRef) {
+    if (length.num === (xmp as PdfRef).num || (info instanceof PdfRef && length.num === info.num)) return out;
+    if (typeof resolveFree(length) !== 'number') return out;
+    out.add(length.num);
+  } else if (typeof length !== 'number') {
+    return out;
+  }
+  out.add((xmp as PdfRef).num);
+  return out;
 }
 
 function appendedKind(file: PdfFile, rev: number, prev: PdfArray, cur: PdfArray, newSignature: SignatureTest): Kind {
@@ -900,15 +994,24 @@ function isLocked(locks: FieldLock[], name: string): boolean {
 const reachBudgets = new WeakMap<PdfFile, { left: number }>();
 
 function reachableObjects(file: PdfFile, rev: number): Set<number> | undefined {
+  const trailer = file.revisions[rev]?.trailer;
+  return reachableFrom(file, rev, [trailer?.get('Root'), trailer?.get('Info'), trailer?.get('Encrypt')]);
+}
+
+/** Object numbers reachable from `roots` in revision `rev` through every key (added to `seen`), or undefined past the budget. */
+function reachableFrom(
+  file: PdfFile,
+  rev: number,
+  roots: Array<PdfObject | undefined>,
+  seen = new Set<number>(),
+): Set<number> | undefined {
   // One budget per file across all revisions, so many revisions cannot multiply the work.
   let budget = reachBudgets.get(file);
   if (!budget) {
     budget = { left: 4_000_000 };
     reachBudgets.set(file, budget);
   }
-  const trailer = file.revisions[rev]?.trailer;
-  const seen = new Set<number>();
-  const stack: Array<PdfObject | undefined> = [trailer?.get('Root'), trailer?.get('Info'), trailer?.get('Encrypt')];
+  const stack: Array<PdfObject | undefined> = [...roots];
   while (stack.length > 0) {
     if (--budget.left < 0) return undefined;
     const value = stack.pop();
@@ -971,6 +1074,7 @@ function checkChanges(
   certification: AnalyzedSignature | undefined,
   cache: Map<number, Change[]>,
   allow: 'docmdp' | 'none',
+  metadataPolicy: PdfMetadataChangePolicy,
 ): void {
   if (signature.revision < 0) return;
   const p = certification && certification.revision <= signature.revision ? certification.certification : undefined;
@@ -998,8 +1102,27 @@ function checkChanges(
   }
   if (file.trailingGarbage > 0)
     changes.push({ revision: file.revisions.length, objects: [], permitted: false, kind: 'unknown' });
+  // Revisions that end a later signature or time-stamp whose byte range is aligned with them: their metadata update
+  // is covered (signed) by that later signature.
+  const signedLater = new Set(
+    all
+      .filter(
+        (s) =>
+          s.revision > signature.revision &&
+          s.checks.some((c) => c.id === 'PDF_BYTERANGE_REVISION' && c.status === 'PASSED'),
+      )
+      .map((s) => s.revision),
+  );
+  const addsSignature = (rev: number) =>
+    signedLater.has(rev) &&
+    changes.some((c) => c.revision === rev && (c.kind === 'signature' || c.kind === 'doc-timestamp'));
   for (const change of changes) {
     switch (change.kind) {
+      case 'metadata':
+        change.permitted =
+          p !== 1 &&
+          (metadataPolicy === 'allow' || (metadataPolicy === 'allow-with-signature' && addsSignature(change.revision)));
+        break;
       case 'dss':
       case 'doc-timestamp':
         change.permitted = true;
@@ -1044,18 +1167,26 @@ function checkChanges(
       ),
     );
   } else {
+    const withMetadata = changes.some((c) => c.kind === 'metadata');
     signature.checks.push(
       createCheck(
         'PDF_POST_SIGN_CHANGES',
         'PASSED',
-        changes.length ? '签名后仅追加了签名、DSS 或文档时间戳' : '签名后文档未被修改',
-        changes.length
-          ? 'Only signatures, DSS or document time-stamps were added after signing'
-          : 'The document is unchanged since signing',
+        !changes.length
+          ? '签名后文档未被修改'
+          : withMetadata
+            ? '签名后仅追加了签名、DSS、文档时间戳及允许的元数据更新'
+            : '签名后仅追加了签名、DSS 或文档时间戳',
+        !changes.length
+          ? 'The document is unchanged since signing'
+          : withMetadata
+            ? 'Only signatures, DSS, document time-stamps and permitted metadata updates were added after signing'
+            : 'Only signatures, DSS or document time-stamps were added after signing',
         { details: { changes: summary } },
       ),
     );
   }
+  checkMetadataChanges(signature, changes, metadataPolicy, p);
   // PDF_DOCMDP
   if (signature.certification !== undefined) {
     const first = all.filter((s) => s.revision >= 0).every((s) => s === signature || s.revision > signature.revision);
@@ -1174,6 +1305,47 @@ function checkChanges(
   checkShadowRisk(file, signature);
 }
 
+/** PDF_METADATA_CHANGES: names every /Info or XMP change after the signature; WARNING when accepted, else FAILED. */
+function checkMetadataChanges(
+  signature: AnalyzedSignature,
+  changes: Change[],
+  policy: PdfMetadataChangePolicy,
+  p: number | undefined,
+): void {
+  const metadata = changes.filter((c) => c.kind === 'metadata');
+  if (metadata.length === 0) return;
+  const revisions = metadata.map((c) => c.revision + 1);
+  const details = { revisions, objects: metadata.flatMap((c) => c.objects), policy };
+  const list = revisions.join(', ');
+  if (metadata.every((c) => c.permitted)) {
+    signature.checks.push(
+      createCheck(
+        'PDF_METADATA_CHANGES',
+        'WARNING',
+        `签名后文档元数据（/Info、XMP）在修订版本 ${list} 中被更新${policy === 'allow' ? '（策略允许）' : '，与后续签名在同一修订版本中'}`,
+        `The document metadata (/Info, XMP) was updated after signing in revision(s) ${list}${policy === 'allow' ? ' (allowed by the policy)' : ', together with a later signature'}`,
+        { details },
+      ),
+    );
+    return;
+  }
+  const why =
+    p === 1
+      ? { zh: '文档认证 DocMDP P=1 不允许任何修改', en: 'the DocMDP P=1 certification permits no change' }
+      : policy === 'reject'
+        ? { zh: '策略 metadataChanges: reject 不允许', en: "the policy metadataChanges: 'reject' forbids it" }
+        : { zh: '该修订版本没有新增签名或文档时间戳', en: 'that revision adds no signature or document time-stamp' };
+  signature.checks.push(
+    createCheck(
+      'PDF_METADATA_CHANGES',
+      'FAILED',
+      `签名后文档元数据（/Info、XMP）在修订版本 ${list} 中被修改：${why.zh}`,
+      `The document metadata (/Info, XMP) was changed after signing in revision(s) ${list}: ${why.en}`,
+      { subIndication: 'FORMAT_FAILURE', details },
+    ),
+  );
+}
+
 const isDigitByte = (c: number | undefined) => c !== undefined && c >= 0x30 && c <= 0x39;
 const isSpaceByte = (c: number | undefined) =>
   c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a || c === 0x0c || c === 0x00;
@@ -1226,6 +1398,8 @@ function revisionShadowFindings(file: PdfFile, rev: number): string[] {
       const num = Number(latin1(bytes, numStart, numEnd));
       if (seen.has(num)) findings.push(`object ${num} defined twice in revision ${rev + 1}`);
       seen.add(num);
+      // The revision's own cross-reference stream need not list itself (iText and PDFBox leave it out or free).
+      if (numStart === revision.xrefOffset) continue;
       const entry = revision.entries.get(num);
       if (entry?.type !== 1 || entry.offset !== numStart) {
         findings.push(`object ${num} at byte ${numStart} is not referenced by the xref of revision ${rev + 1}`);
