@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { FontSubset, readGlyfSource } from './font-subset';
@@ -48,6 +49,24 @@ describe('FontSubset', () => {
     expect(first.encode('Name')).toBe(label);
     expect(second.encode('Name')).toBe(label);
     expect(template.size).toBe(5);
+  });
+
+  it('deflates the program as one zlib stream from a shared precompressed chunk (inflate checks the Adler-32)', () => {
+    const source = readGlyfSource(DEJAVU, open(DEJAVU));
+    if (!source) throw new Error('DejaVu Sans has glyf outlines');
+    const template = new FontSubset(source);
+    template.encode('Registration number');
+    for (const text of ['Zürich ǺÅ', 'x', 'Registration']) {
+      const subset = template.clone();
+      subset.encode(text);
+      const { stream, length } = subset.deflatedFontFile();
+      const program = subset.fontFile();
+      expect(length).toBe(program.length);
+      expect(Buffer.from(inflateSync(stream)).equals(Buffer.from(program))).toBe(true);
+    }
+    const alone = new FontSubset(source);
+    alone.encode('abc');
+    expect(Buffer.from(inflateSync(alone.deflatedFontFile().stream)).equals(Buffer.from(alone.fontFile()))).toBe(true);
   });
 
   it('declines fonts without glyf outlines (CFF), which pdf-lib embeds instead', () => {

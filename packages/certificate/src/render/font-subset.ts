@@ -1,3 +1,4 @@
+import { constants, deflateRawSync, deflateSync } from 'node:zlib';
 import type * as fontkit from 'fontkit';
 
 /** Where a table sits in the font file. */
@@ -137,6 +138,42 @@ function checksum(view: DataView, offset: number, length: number): number {
 
 const pad4 = (length: number) => (length + 3) & ~3;
 
+/** The first `glyphs` glyphs of a family of cloned subsets, with their outlines deflated once. */
+interface SharedPrefix {
+  readonly glyphs: number;
+  length?: number;
+  chunk?: Uint8Array;
+  adler?: number;
+}
+
+const ADLER_BASE = 65521;
+
+/** Adler-32 (RFC 1950) of `bytes`. */
+function adler32(bytes: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  for (let start = 0; start < bytes.length; start += 5552) {
+    const end = Math.min(bytes.length, start + 5552);
+    for (let i = start; i < end; i++) {
+      a += bytes[i] as number;
+      b += a;
+    }
+    a %= ADLER_BASE;
+    b %= ADLER_BASE;
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+/** Adler-32 of the concatenation A‖B from adler32(A), adler32(B) and B's length (zlib's adler32_combine). */
+function combineAdler32(first: number, second: number, secondLength: number): number {
+  const remainder = secondLength % ADLER_BASE;
+  let sum1 = first & 0xffff;
+  let sum2 = (remainder * sum1) % ADLER_BASE;
+  sum1 = (sum1 + (second & 0xffff) + ADLER_BASE - 1) % ADLER_BASE;
+  sum2 = (sum2 + (first >>> 16) + (second >>> 16) + ADLER_BASE - remainder) % ADLER_BASE;
+  return ((sum2 << 16) | sum1) >>> 0;
+}
+
 /**
  * The glyphs of one font used by one document, numbered in order of first use (new id 0 is `.notdef`). The subset
  * font program is written directly from the original tables: glyph outlines are copied byte for byte (composite
@@ -151,6 +188,8 @@ export class FontSubset {
   private readonly texts: string[];
   /** Memoised hex codes per code point. */
   private readonly codes: Map<number, string>;
+  /** The glyphs this subset shares with the subset it was cloned from, and their compressed outlines (lazily). */
+  private prefix: SharedPrefix | undefined;
 
   constructor(
     readonly source: GlyfSource,
@@ -160,12 +199,19 @@ export class FontSubset {
     this.numbers = new Map(from ? from.numbers : [[0, 0]]);
     this.texts = from ? [...from.texts] : [''];
     this.codes = new Map(from ? from.codes : []);
+    this.prefix = from ? { glyphs: from.size } : undefined;
   }
 
   /** A copy that can grow independently (the per-template glyphs stay numbered the same). */
   clone(): FontSubset {
-    return new FontSubset(this.source, this);
+    const copy = new FontSubset(this.source, this);
+    // Clones of one subset share the description (and compressed bytes) of its glyphs.
+    this.shared ??= copy.prefix;
+    copy.prefix = this.shared;
+    return copy;
   }
+
+  private shared: SharedPrefix | undefined;
 
   /** Number of glyphs, `.notdef` included. */
   get size(): number {
@@ -239,6 +285,55 @@ export class FontSubset {
    * tables of the original, with correct table checksums and `checkSumAdjustment`. `glyf` comes first in the file.
    */
   fontFile(): Uint8Array {
+    return this.program().bytes;
+  }
+
+  /**
+   * The font program deflated as a zlib stream, for /FontFile2. The outlines of the glyphs shared with the template
+   * subset come right after the table directory and are compressed once per template: the stream is the directory
+   * (a stored block), that precompressed chunk (ended by a sync flush), and the rest deflated now, with the Adler-32
+   * of the whole program combined from the parts. Any inflater reads it as one ordinary stream.
+   */
+  deflatedFontFile(): { stream: Uint8Array; length: number } {
+    const { bytes, glyf, prefixLength } = this.program();
+    const prefix = this.prefix;
+    if (!prefix || prefixLength === 0) return { stream: deflateSync(bytes), length: bytes.length };
+    if (!prefix.chunk || prefix.length !== prefixLength) {
+      const outlines = bytes.subarray(glyf, glyf + prefixLength);
+      prefix.chunk = deflateRawSync(outlines, { finishFlush: constants.Z_SYNC_FLUSH });
+      prefix.adler = adler32(outlines);
+      prefix.length = prefixLength;
+    }
+    const directory = bytes.subarray(0, glyf);
+    const rest = bytes.subarray(glyf + prefixLength);
+    const tail = deflateSync(rest);
+    const restAdler = new DataView(tail.buffer, tail.byteOffset + tail.length - 4, 4).getUint32(0);
+    const adler = combineAdler32(
+      combineAdler32(adler32(directory), prefix.adler as number, prefixLength),
+      restAdler,
+      rest.length,
+    );
+    const stream = new Uint8Array(2 + 5 + directory.length + prefix.chunk.length + tail.length - 2);
+    let at = 0;
+    stream.set([0x78, 0x9c], at); // zlib header: deflate, 32 KB window, default level
+    at += 2;
+    // A stored (uncompressed, not final) block holding the directory.
+    stream.set(
+      [0, directory.length & 0xff, directory.length >> 8, ~directory.length & 0xff, (~directory.length >> 8) & 0xff],
+      at,
+    );
+    at += 5;
+    stream.set(directory, at);
+    at += directory.length;
+    stream.set(prefix.chunk, at);
+    at += prefix.chunk.length;
+    stream.set(tail.subarray(2, tail.length - 4), at); // its blocks, without its own header and checksum
+    at += tail.length - 6;
+    new DataView(stream.buffer, stream.byteOffset + at, 4).setUint32(0, adler);
+    return { stream, length: bytes.length };
+  }
+
+  private program(): { bytes: Uint8Array; glyf: number; prefixLength: number } {
     const { source } = this;
     const { view, bytes, numberOfHMetrics } = source;
     const count = this.originals.length;
@@ -260,6 +355,7 @@ export class FontSubset {
       total += pad4(lengths.get(tag) as number);
     }
     const out = new Uint8Array(total);
+    let prefixLength = 0;
     const target = new DataView(out.buffer);
 
     // glyf and loca
@@ -267,6 +363,7 @@ export class FontSubset {
     const loca = offsets.get('loca') as number;
     let position = 0;
     for (const [id, range] of ranges.entries()) {
+      if (id === this.prefix?.glyphs) prefixLength = position;
       target.setUint32(loca + id * 4, position);
       out.set(bytes.subarray(range.offset, range.offset + range.length), glyf + position);
       for (const at of componentOffsets(source, range)) {
@@ -276,6 +373,7 @@ export class FontSubset {
       position += pad4(range.length);
     }
     target.setUint32(loca + count * 4, position);
+    if (this.prefix && this.prefix.glyphs >= count) prefixLength = position;
 
     // hmtx: one long metric per glyph
     const hmtx = offsets.get('hmtx') as number;
@@ -323,6 +421,6 @@ export class FontSubset {
       target.setUint32(at + 12, length);
     }
     target.setUint32(head + 8, (0xb1b0afba - checksum(target, 0, total)) >>> 0);
-    return out;
+    return { bytes: out, glyf, prefixLength };
   }
 }

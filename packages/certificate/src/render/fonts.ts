@@ -192,7 +192,8 @@ export async function embedFonts(document: PDFDocument, fonts: ParsedFont[], see
  * /FontFile2, its widths and a ToUnicode CMap (so text stays extractable). Returns the Type0 font's reference.
  */
 export function embedSubset(context: PDFContext, subset: FontSubset, name: string): PDFRef {
-  const file = context.register(context.flateStream(subset.fontFile()));
+  const program = subset.deflatedFontFile();
+  const file = context.register(context.stream(program.stream, { Filter: 'FlateDecode', Length1: program.length }));
   const toUnicode = context.register(context.flateStream(Buffer.from(subset.toUnicode(), 'latin1')));
   const descriptor = context.register(
     new PDFRawObject(
