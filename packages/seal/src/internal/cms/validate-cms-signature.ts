@@ -6,6 +6,7 @@ import { OID } from '../asn1/oids';
 import { validateCertificatePath } from '../trust/validate-certificate-path';
 import { validateTimestampToken } from '../tsp/validate-timestamp-token';
 import { type ParsedSignedData, parseSignedData } from './parse-signed-data';
+import { revocationInfoArchival } from './revocation-archival';
 import { verifySignerInfo } from './verify-signer-info';
 
 /** Input of {@link validateCmsSignature}. */
@@ -50,7 +51,8 @@ function formatFailure(en: string): CmsSignatureResult {
 /**
  * Validates a detached CMS signature over `content`: structure, content type, message digest, signature value,
  * signing certificate (DER-equal issuer + serial, or SKI), ESS signing-certificate-v2, signing-time attribute, algorithm
- * allow-list, signature-time-stamp (B-T), then the signer's certificate path at the best known time. Never throws:
+ * allow-list, signature-time-stamp (B-T), then the signer's certificate path at the best known time, with revocation
+ * data from the policy, the CMS, Adobe's revocationInfoArchival attribute and the caller (PDF DSS). Never throws:
  * garbage in gives FAILED checks.
  */
 export async function validateCmsSignature(input: ValidateCmsSignatureInput): Promise<CmsSignatureResult> {
@@ -210,6 +212,8 @@ async function validate(input: ValidateCmsSignatureInput): Promise<CmsSignatureR
   if (certificate !== undefined) {
     const time = bestSignatureTime ?? claimedSigningTime ?? input.policy.validationTime ?? new Date();
     const extra = input.validationData;
+    // Revocation data the signing product embedded (Acrobat, iText): used like DSS data, after the policy's own.
+    const archived = revocationInfoArchival(signerInfo);
     const path = await validateCertificatePath({
       leaf: certificate.der,
       candidates: [...signedData.certificates, ...(extra?.certificates ?? [])],
@@ -217,8 +221,8 @@ async function validate(input: ValidateCmsSignatureInput): Promise<CmsSignatureR
       time,
       purpose: 'signing',
       timeIsProofOfExistence: bestSignatureTime !== undefined,
-      crls: [...signedData.crls, ...(extra?.crls ?? [])],
-      ocspResponses: extra?.ocspResponses ?? [],
+      crls: [...signedData.crls, ...archived.crls, ...(extra?.crls ?? [])],
+      ocspResponses: [...archived.ocspResponses, ...(extra?.ocspResponses ?? [])],
     });
     checks.push(...path.checks);
   }
