@@ -17,11 +17,13 @@ export interface RenderJob {
 /** A worker's answer. */
 export type RenderOutcome = { ok: true; pdf: Uint8Array } | { ok: false; code: string; message: string };
 
-// Runs inside each worker (CommonJS eval script): load the package entry, then render jobs one by one.
+// Runs inside each worker (CommonJS eval script): load the package entry, then render jobs one by one. The built
+// package is loaded as CommonJS: in a fresh thread that is several times cheaper than importing the ES module build
+// (which makes Node analyse every CommonJS file of pdf-lib for named exports).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 (workerData.tsx ? import('tsx/esm/api').then((api) => api.register()) : Promise.resolve())
-  .then(() => import(workerData.entry)).then((m) => {
+  .then(() => workerData.require ? require(require('node:url').fileURLToPath(workerData.entry)) : import(workerData.entry)).then((m) => {
   parentPort.on('message', async (job) => {
     try {
       const pdf = await m.renderCertificatePdf(job.record, workerData.templates[job.templateKey], {
@@ -39,21 +41,31 @@ const { parentPort, workerData } = require('node:worker_threads');
 }, (error) => parentPort.postMessage({ fatal: String((error && error.stack) || error) }));
 `;
 
-/** Where the package entry is, and how a worker must be started to load it (source runs need the tsx loader). */
-function entryPoint(): { url: string; execArgv: string[]; tsx: boolean } {
+/**
+ * Where the package entry is, and how a worker must load it: the built CommonJS entry beside this module (`require`),
+ * else the ES module entry, or the TypeScript sources through the tsx loader.
+ */
+function entryPoint(): { url: string; execArgv: string[]; tsx: boolean; require: boolean } {
   const url = (import.meta as { url?: string }).url;
   const here = typeof url === 'string' && url.startsWith('file:') ? url : pathToFileURL(__filename).href;
   if (here.endsWith('.ts')) {
-    return { url: new URL('../index.ts', here).href, execArgv: ['--conditions=@zwfw/source'], tsx: true };
+    return {
+      url: new URL('../index.ts', here).href,
+      execArgv: ['--conditions=@zwfw/source'],
+      tsx: true,
+      require: false,
+    };
   }
-  const built = new URL(here.endsWith('.cjs') ? './index.cjs' : './index.js', here);
-  if (!existsSync(fileURLToPath(built))) {
-    throw new CertificateError(
-      'ERR_CERTIFICATE_WORKER_FAILED',
-      `Cannot find the package entry ${built.href} for worker threads; use concurrency: 1 in bundled builds`,
-    );
+  for (const name of ['./index.cjs', './index.js']) {
+    const built = new URL(name, here);
+    if (existsSync(fileURLToPath(built))) {
+      return { url: built.href, execArgv: [], tsx: false, require: name.endsWith('.cjs') };
+    }
   }
-  return { url: built.href, execArgv: [], tsx: false };
+  throw new CertificateError(
+    'ERR_CERTIFICATE_WORKER_FAILED',
+    `Cannot find the package entry (index.cjs or index.js) beside ${here} for worker threads; use concurrency: 1 in bundled builds`,
+  );
 }
 
 interface Slot {
@@ -78,13 +90,13 @@ export class WorkerPool {
     fonts: { font?: CertificateFont; fallbackFonts: CertificateFont[] },
   ): Promise<WorkerPool> {
     const pool = new WorkerPool();
-    const { url, execArgv, tsx } = entryPoint();
+    const { url, execArgv, tsx, require } = entryPoint();
     const starts: Promise<void>[] = [];
     for (let i = 0; i < size; i++) {
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
         execArgv,
-        workerData: { entry: url, tsx, templates, font: fonts.font, fallbackFonts: fonts.fallbackFonts },
+        workerData: { entry: url, tsx, require, templates, font: fonts.font, fallbackFonts: fonts.fallbackFonts },
       });
       const slot: Slot = { worker, busy: true };
       pool.slots.push(slot);
