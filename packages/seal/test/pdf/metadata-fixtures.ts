@@ -57,7 +57,8 @@ export type SignatureRevisionExtras = (
   info?: PdfRef;
 };
 
-const BYTE_RANGE = '[0 0000000000 0000000000 0000000000]';
+/** Fixed-width /ByteRange placeholder. */
+export const BYTE_RANGE = '[0 0000000000 0000000000 0000000000]';
 
 /**
  * Adds an invisible approval signature (PAdES) in one incremental revision together with `extras`, like Acrobat
@@ -117,6 +118,19 @@ export async function signWithExtras(
     objects.push({ num: rootRef.num, value: withEntries(catalog, catalogEntries) });
   if (extra.info) file.last.trailer.set('Info', extra.info); // the writer copies /Info from the last trailer
   const { bytes, updateStart } = appendIncrementalUpdate(file, objects);
+  return fillPlaceholder(bytes, updateStart, placeholder, signer);
+}
+
+/**
+ * Writes the byte range into the first `/ByteRange` {@link BYTE_RANGE} placeholder after `updateStart` and a CAdES CMS
+ * (our builder) into the `/Contents` placeholder of `placeholder` bytes that follows it.
+ */
+export async function fillPlaceholder(
+  bytes: Uint8Array,
+  updateStart: number,
+  placeholder: number,
+  signer: Signer,
+): Promise<Uint8Array> {
   const source = text(bytes);
   const rangeAt = source.indexOf(`/ByteRange ${BYTE_RANGE}`, updateStart) + '/ByteRange '.length;
   const b = source.indexOf('/Contents <', rangeAt) + '/Contents '.length;

@@ -13,18 +13,17 @@
 //   and the /Info /ModDate, as Acrobat does on every signature.
 import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { createCmsSignature } from '../../src/internal/cms/create-cms-signature';
 import { PdfFile } from '../../src/internal/pdf/pdf-file';
-import { PdfStream, ascii, encodeTextString } from '../../src/internal/pdf/objects';
+import { PdfStream, encodeTextString } from '../../src/internal/pdf/objects';
 import { type UpdateObject, appendIncrementalUpdate, serialize } from '../../src/internal/pdf/writer';
 import { validatePdf } from '../../src/pdf/validate-pdf';
 import type { Signer } from '../../src/signer';
 import { PdfArray, type PdfDict, PdfRef, dict, firstPage, name, stream, withEntries } from '../attacks/build';
 import { expectCaught } from '../attacks/helpers';
 import { pdfsig, testPki } from './helpers';
+import { BYTE_RANGE, fillPlaceholder } from './metadata-fixtures';
 import { appendContentChange } from './third-party-helpers';
 
-const BYTE_RANGE_PLACEHOLDER = '[0 0000000000 0000000000 0000000000]';
 const PLACEHOLDER_BYTES = 12_000;
 
 /** `D:YYYYMMDDHHmmSS+08'00'`, as Acrobat writes local time in China. */
@@ -103,7 +102,7 @@ function signatureDictionary(time: Date, signerName: string, certify: 2 | undefi
   ]);
   return [
     '<<',
-    `/ByteRange ${BYTE_RANGE_PLACEHOLDER}`,
+    `/ByteRange ${BYTE_RANGE}`,
     `/Contents <${'0'.repeat(PLACEHOLDER_BYTES * 2)}>`,
     '/Filter /Adobe.PPKLite',
     `/Location ${serialize(encodeTextString('湖南省衡阳市'))}`,
@@ -116,22 +115,6 @@ function signatureDictionary(time: Date, signerName: string, certify: 2 | undefi
     '/Type /Sig',
     '>>',
   ].join('');
-}
-
-/** Writes /ByteRange into the placeholder and the CMS (CAdES, our CMS builder) into /Contents. */
-async function fillSignature(bytes: Uint8Array, updateStart: number, signer: Signer): Promise<Uint8Array> {
-  const text = Buffer.from(bytes).toString('latin1');
-  const rangeAt = text.indexOf(`/ByteRange ${BYTE_RANGE_PLACEHOLDER}`, updateStart) + '/ByteRange '.length;
-  const b = text.indexOf('/Contents <', updateStart) + '/Contents '.length;
-  const c = b + PLACEHOLDER_BYTES * 2 + 2;
-  bytes.set(ascii(`[0 ${b} ${c} ${bytes.length - c}]`.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' ')), rangeAt);
-  const cms = await createCmsSignature({
-    content: [bytes.subarray(0, b), bytes.subarray(c)],
-    signer,
-    profile: 'PAdES',
-  });
-  bytes.set(ascii(Buffer.from(cms).toString('hex').toUpperCase()), b + 1);
-  return bytes;
 }
 
 /** One Acrobat-structured signing revision (certification when `certify` is set, else an approval signature). */
@@ -217,7 +200,7 @@ async function acrobatStyleSign(
     ),
   });
   const { bytes, updateStart } = appendIncrementalUpdate(file, objects);
-  return fillSignature(bytes, updateStart, options.signer);
+  return fillPlaceholder(bytes, updateStart, PLACEHOLDER_BYTES, options.signer);
 }
 
 describe('Acrobat-structured signatures (IMITATION built with our keys, not an Adobe sample)', () => {
