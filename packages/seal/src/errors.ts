@@ -13,7 +13,8 @@ export type SealErrorCode =
   | 'ERR_SEAL_KEY_INVALID'
   | 'ERR_SEAL_CERTIFICATE_INVALID'
   | 'ERR_SEAL_ALGORITHM_UNSUPPORTED'
-  | 'ERR_SEAL_TIMESTAMP_FAILED';
+  | 'ERR_SEAL_TIMESTAMP_FAILED'
+  | 'ERR_SEAL_RENDER_FAILED';
 
 /**
  * The base error of `@zwfw/seal`. Every error this package throws is an instance, with a stable {@link SealErrorCode}.

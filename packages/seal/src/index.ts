@@ -10,7 +10,16 @@ export type { SealErrorCode } from './errors';
 export { createSoftwareSigner } from './signer';
 export type { Signer, SoftwareSignerOptions, SoftwareSignerKeyOptions, SoftwareSignerPkcs12Options } from './signer';
 export { SM2_DEFAULT_USER_ID } from './types';
-export type { SignatureAlgorithm, HashAlgorithm, TimestampClient, TrustPolicy, RevocationPolicy } from './types';
+export type {
+  SignatureAlgorithm,
+  HashAlgorithm,
+  TimestampClient,
+  TrustPolicy,
+  RevocationPolicy,
+  PdfMetadataChangePolicy,
+  PdfPageRenderer,
+  RenderedPage,
+} from './types';
 export type {
   Indication,
   SubIndication,

@@ -2,6 +2,7 @@ import type { TrustPolicy } from '@zwfw/seal';
 import type { JsonTrustPolicy } from '@zwfw/seal/json';
 import { validateJson } from '@zwfw/seal/json';
 import { validatePdf } from '@zwfw/seal/pdf';
+import { createPdftoppmRenderer, isPdftoppmAvailable } from '@zwfw/seal/testing';
 import {
   type Command,
   flagOption,
@@ -101,7 +102,10 @@ export const verifyCommand: Command = {
     const kind = detectKind(bytes);
     let report: Awaited<ReturnType<typeof validatePdf>>;
     if (kind === 'pdf') {
-      report = await validatePdf(bytes, policy);
+      // PDF_VISUAL_DIFF renders pages with poppler's pdftoppm when it is installed; otherwise it is reported as not
+      // performed.
+      const renderPage = isPdftoppmAvailable() ? createPdftoppmRenderer() : undefined;
+      report = await validatePdf(bytes, renderPage ? { ...policy, pdf: { renderPage } } : policy);
     } else {
       const payloadFile = stringOption(args, 'payload');
       const payload = payloadFile === undefined ? undefined : await readJsonPayload(cwd, payloadFile);

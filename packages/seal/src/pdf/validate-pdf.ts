@@ -3,6 +3,7 @@ import { validateCmsSignature } from '../internal/cms/validate-cms-signature';
 import { type AnalyzedSignature, analyzePdf } from '../internal/pdf/analyze';
 import { type DssData, readDss } from '../internal/pdf/dss';
 import type { PdfFile } from '../internal/pdf/pdf-file';
+import { checkVisualDifference, createVisualDiffContext } from '../internal/pdf/visual-diff';
 import { validateTimestampToken } from '../internal/tsp/validate-timestamp-token';
 import {
   type CheckId,
@@ -172,7 +173,9 @@ async function cryptoChecks(
 /**
  * Validates every signature of a PDF and returns a report (ETSI EN 319 102-1 indications, as in EU DSS). Runs the
  * structural checks (byte range shape, gap, revision alignment, collisions, DER contents, changes after signing
- * classified per revision, DocMDP, shadow-attack risk) and the CMS and certificate checks against `policy`.
+ * classified per revision, DocMDP, shadow-attack risk) and the CMS and certificate checks against `policy`. With
+ * `policy.pdf.renderPage`, pages that later annotations, form fills or signatures touch are rendered as signed and as
+ * final and compared (PDF_VISUAL_DIFF); without it that comparison is reported as not performed (INFO).
  * A PDF without a signature is TOTAL_FAILED / SIGNED_DATA_NOT_FOUND. Never throws on hostile input; size, depth and
  * decompression limits apply.
  *
@@ -244,9 +247,12 @@ async function validate(pdf: BytesInput, policy: TrustPolicy): Promise<Validatio
   });
   const effectivePolicy = withDocumentValidationData(analysis.file, policy);
   const signatures: SignatureReport[] = [];
+  const visual = analysis.file ? createVisualDiffContext(analysis.file, bytes, policy.pdf?.renderPage) : undefined;
   for (const signature of analysis.signatures) {
     const crypto = await cryptoChecks(bytes, signature, effectivePolicy);
     const checks = [...signature.checks, ...crypto.checks];
+    const visualCheck = visual ? await checkVisualDifference(visual, signature) : undefined;
+    if (visualCheck) checks.push(visualCheck);
     const required =
       signature.type === 'doc-timestamp'
         ? REQUIRED_CHECKS.filter((id) => !id.startsWith('CMS_') && id !== 'CERT_CHAIN').concat('TS_TOKEN_VALID')
