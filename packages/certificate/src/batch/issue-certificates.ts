@@ -5,7 +5,7 @@ import { type CertificateRecord, CertificateRecordSchema } from '../model/certif
 import type { CertificateType } from '../model/certificate-type';
 import { validateCertificateRecord } from '../model/validate-certificate-record';
 import type { CertificateFont } from '../render/fonts';
-import { renderCertificatePdf } from '../render/render-certificate-pdf';
+import { renderParsedCertificate } from '../render/render-certificate-pdf';
 import type { CertificateTemplate } from '../templates/certificate-template';
 import { type RenderOutcome, WorkerPool } from './worker-pool';
 
@@ -167,7 +167,7 @@ export async function* issueCertificates(
       } else {
         outcome = {
           ok: true,
-          pdf: await renderCertificatePdf(record, template, { ...renderOptions, qrContent, now: () => now }),
+          pdf: await renderParsedCertificate(record, template, { ...renderOptions, qrContent, now: () => now }),
         };
       }
     } catch (error) {

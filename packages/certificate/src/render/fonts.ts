@@ -265,7 +265,13 @@ export function toRuns(fonts: ParsedFont[], text: string, size: number, letterSp
 
 /** Width in points of `text` at `size`. */
 export function widthOf(fonts: ParsedFont[], text: string, size: number): number {
-  return toRuns(fonts, text, size).reduce((sum, run) => sum + run.width, 0);
+  let width = 0;
+  for (const character of text) {
+    const codePoint = character.codePointAt(0) as number;
+    const font = fonts.find((candidate) => advanceOf(candidate, codePoint) >= 0) ?? (fonts[0] as ParsedFont);
+    width += (Math.max(0, advanceOf(font, codePoint)) / font.unitsPerEm) * size;
+  }
+  return width;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import { type PDFContext, PDFObject, PDFStream } from 'pdf-lib';
+import { type PDFContext, PDFObject, PDFRawStream, PDFStream } from 'pdf-lib';
 
 /**
  * A PDF object given as its serialised text (ASCII), written as is. Used for objects built from cached parts (font
@@ -48,7 +48,14 @@ export function writePdf(context: PDFContext): Uint8Array {
   let header = '';
   let body = '';
   for (const [ref, object] of objects) {
-    if (object instanceof PDFStream) {
+    if (object instanceof PDFRawStream) {
+      // The contents as they are (pdf-lib's copyBytesInto copies them byte by byte).
+      offsets.set(ref.objectNumber, length);
+      object.updateDict(); // sets /Length
+      push(latin1(`${ref.objectNumber} 0 obj\n${object.dict.toString()}\nstream\n`));
+      push(object.getContents());
+      push(latin1('\nendstream\nendobj\n'));
+    } else if (object instanceof PDFStream) {
       offsets.set(ref.objectNumber, length);
       const bytes = new Uint8Array(object.sizeInBytes());
       object.copyBytesInto(bytes, 0);

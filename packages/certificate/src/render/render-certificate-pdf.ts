@@ -120,7 +120,15 @@ export async function renderCertificatePdf(
       issues,
     );
   }
-  const value = parsed.data;
+  return renderParsedCertificate(parsed.data, template, options);
+}
+
+/** {@link renderCertificatePdf} for a record that already passed `CertificateRecordSchema` (batch issuing). */
+export async function renderParsedCertificate(
+  value: CertificateRecord,
+  template: CertificateTemplate,
+  options: RenderCertificateOptions = {},
+): Promise<Uint8Array> {
   assertTemplate(template);
   const now = options.now ? options.now() : new Date();
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
