@@ -13,8 +13,13 @@ const renderPage = createPdftoppmRenderer();
 const visual = (report: ValidationReport, signature = 0) =>
   report.signatures[signature]?.checks.find((c) => c.id === 'PDF_VISUAL_DIFF');
 
-/** Adds an annotation of `subtype` on page 1 drawing `operators` over the whole page. */
-function annotate(pdf: Uint8Array, subtype: string, operators: string): Uint8Array {
+/** Adds an annotation of `subtype` on page 1 drawing `operators` over `rect` (default: the whole page). */
+function annotate(
+  pdf: Uint8Array,
+  subtype: string,
+  operators: string,
+  rect: [number, number, number, number] = [0, 0, 595, 842],
+): Uint8Array {
   return appendUpdate(pdf, (file, next) => {
     const page = firstPage(file);
     const annot = next();
@@ -27,7 +32,7 @@ function annotate(pdf: Uint8Array, subtype: string, operators: string): Uint8Arr
         value: stream(operators, {
           Type: name('XObject'),
           Subtype: name('Form'),
-          BBox: new PdfArray([0, 0, 595, 842]),
+          BBox: new PdfArray(rect),
         }),
       },
       {
@@ -35,7 +40,7 @@ function annotate(pdf: Uint8Array, subtype: string, operators: string): Uint8Arr
         value: dict({
           Type: name('Annot'),
           Subtype: name(subtype),
-          Rect: new PdfArray([0, 0, 595, 842]),
+          Rect: new PdfArray(rect),
           P: page.ref,
           F: 4,
           AP: dict({ N: new PdfRef(ap, 0) }),
@@ -70,6 +75,36 @@ describe('PDF_VISUAL_DIFF', () => {
       // The box lies in the top part of the page (y from the top, in pixels of a 1240-pixel-high render).
       expect(page?.box[1]).toBeLessThan(200);
     }
+  });
+
+  it('PDF_ANNOT_OVERLAP is judged on the signed render: over the text WARNING, over a blank margin PASSED', async () => {
+    const pki = await testPki();
+    const signed = await signPdf(await pdfLibDocument(), pki.sealSigner);
+    const policy = pki.policy({ pdf: { renderPage } });
+    const overText = await validatePdf(annotate(signed, 'Stamp', COVER, [60, 740, 360, 790]), policy);
+    const overlap = (report: ValidationReport) =>
+      report.signatures[0]?.checks.find((c) => c.id === 'PDF_ANNOT_OVERLAP');
+    expect(overlap(overText)).toMatchObject({
+      status: 'WARNING',
+      details: expect.objectContaining({ rendered: true }),
+    });
+    expect(overText.signatures[0]?.changesAfterSigning).toContainEqual(
+      expect.objectContaining({ kind: 'annotation', overlapsContent: true }),
+    );
+    const margin = await validatePdf(
+      annotate(signed, 'Stamp', '0 0 0 rg 300 100 100 20 re f', [300, 100, 400, 150]),
+      policy,
+    );
+    expect(overlap(margin)?.status).toBe('PASSED');
+    expect(margin.signatures[0]?.changesAfterSigning).toContainEqual(
+      expect.objectContaining({ kind: 'annotation', overlapsContent: false }),
+    );
+    // It still adds something visible to the signed page.
+    expect(visual(margin)?.status).toBe('FAILED');
+    // Without a renderer, geometry alone flags both.
+    expect(overlap(await validatePdf(annotate(signed, 'Stamp', '', [300, 100, 400, 150]), pki.policy()))?.status).toBe(
+      'WARNING',
+    );
   });
 
   it('an annotation that draws nothing visible → PASSED (the change is still reported and not TOTAL_PASSED)', async () => {

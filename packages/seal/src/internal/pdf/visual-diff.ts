@@ -201,6 +201,48 @@ export function comparePages(signed: RenderedPage, final: RenderedPage, masks: B
     : { width, height, differing, differingInSignatures };
 }
 
+/** Whether the render shows anything (darker than the pixel tolerance) inside `rect`, beyond a few pixels. */
+function inkUnder(page: RenderedPage, rect: Box): boolean {
+  const channels = channelsOf(page);
+  const x0 = Math.max(0, rect[0]);
+  const y0 = Math.max(0, rect[1]);
+  const x1 = Math.min(page.width, rect[2]);
+  const y1 = Math.min(page.height, rect[3]);
+  let ink = 0;
+  for (let y = y0; y < y1; y++)
+    for (let x = x0; x < x1; x++) if (greyAt(page, channels, y * page.width + x) < 255 - VISUAL_PIXEL_DELTA) ink++;
+  return ink > visualTolerance(0);
+}
+
+/**
+ * PDF_ANNOT_OVERLAP judged on the signed render instead of page geometry: when every annotation the geometry flagged
+ * was rendered, those over blank parts of the signed page no longer count as overlapping content.
+ */
+function refineOverlap(signature: AnalyzedSignature, coversInk: Map<number, boolean>): void {
+  const check = signature.checks.find((item) => item.id === 'PDF_ANNOT_OVERLAP');
+  if (check?.status !== 'WARNING') return;
+  const flagged = ((check.details?.objects as string[] | undefined) ?? []).map((o) => Number(o.split(' ')[0]));
+  if (flagged.length === 0 || flagged.some((n) => !coversInk.has(n))) return;
+  for (const change of signature.changes) {
+    if (change.kind === 'annotation')
+      change.overlapsContent = change.objects.some((o) => coversInk.get(Number(o.split(' ')[0])) === true);
+  }
+  const covering = flagged.filter((n) => coversInk.get(n)).map((n) => `${n} 0`);
+  check.details = { ...check.details, rendered: true, coveringContent: covering };
+  if (covering.length > 0) {
+    check.message = {
+      zh: '签名后新增或修改的注释覆盖了已签名页面上的内容（经渲染确认）',
+      en: 'Annotations added or changed after signing cover content of the signed page (confirmed by rendering)',
+    };
+    return;
+  }
+  check.status = 'PASSED';
+  check.message = {
+    zh: '签名后新增的注释只位于已签名页面的空白处（经渲染确认）',
+    en: 'Annotations added after signing lie over blank parts of the signed page only (rendered)',
+  };
+}
+
 async function render(context: VisualDiffContext, end: number, page: number): Promise<RenderedPage> {
   const key = `${end}:${page}`;
   let pending = context.renders.get(key);
@@ -269,6 +311,9 @@ export async function checkVisualDifference(
   const affected = pages
     .map((page, index) => ({ page, index }))
     .filter(({ page }) => touched.has(page.num) || page.annots.some((n) => touched.has(n)));
+  const annotations = objectNums(visual.filter((c) => c.kind === 'annotation'));
+  /** Per later annotation: whether the signed page shows something under it. */
+  const coversInk = new Map<number, boolean>();
   const [, , c, d] = signature.byteRange;
   const compared: PageComparison[] = [];
   try {
@@ -286,10 +331,17 @@ export async function checkVisualDifference(
             : [];
         });
       compared.push({ page: index, ...comparePages(signedRender, finalRender, masks) });
+      for (const n of page.annots.filter((num) => annotations.has(num))) {
+        const rect = box(context.file.get(context.file.dict(new PdfRef(n, 0))?.get('Rect')));
+        const ink =
+          rect !== undefined && inkUnder(signedRender, pixelRect(rect, page, signedRender.width, signedRender.height));
+        coversInk.set(n, (coversInk.get(n) ?? false) || ink);
+      }
     }
   } catch (error) {
     return notPerformed(error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200));
   }
+  refineOverlap(signature, coversInk);
   const details = {
     pages: compared,
     tolerance: { pixelDelta: VISUAL_PIXEL_DELTA },
