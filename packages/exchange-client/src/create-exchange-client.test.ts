@@ -324,6 +324,24 @@ describe('responses', () => {
       message: expect.stringContaining('maxResponseBytes'),
     });
   });
+
+  it('times out a body that stalls after the headers, even through a fetch that ignores the signal', async () => {
+    const stalled = () =>
+      new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"code":"0",'));
+        },
+      });
+    const client = clientFor(sim, {
+      fetch: (async () => new Response(stalled(), { status: 200 })) as typeof fetch,
+      timeout: 50,
+      retry: { limit: 0 },
+    });
+    await expect(client.health()).rejects.toMatchObject({
+      code: 'ERR_EXCHANGE_TIMEOUT',
+      message: expect.stringContaining('50 ms'),
+    });
+  });
 });
 
 describe('signing and idempotency against the simulator', () => {

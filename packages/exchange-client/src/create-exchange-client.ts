@@ -1,4 +1,5 @@
 import { decodeProtectedHeader, importJWK } from 'jose';
+import { type ExchangeCodec, normalizedCodec } from './codec';
 import { ExchangeError } from './errors';
 import type { ExchangeHooks, ExchangeLogger } from './hooks';
 import type { ReceiptChecker } from './internal/operations';
@@ -83,6 +84,12 @@ export interface ExchangeClientOptions {
   itemValidation?: ItemValidation;
   /** A `Date` header further than this from the local clock resyncs the signing clock. @defaultValue 30000 */
   clockSkewTolerance?: number;
+  /**
+   * Wire format of the province: encodes each normalized request and decodes each response (see
+   * {@link ExchangeCodec}). Signing, retries, timeouts, validation and the outbox work the same over any codec.
+   * @defaultValue {@link normalizedCodec}
+   */
+  codec?: ExchangeCodec;
   /** `fetch` implementation (proxies, tests). @defaultValue globalThis.fetch */
   fetch?: typeof fetch;
   /** Observability hooks. */
@@ -247,9 +254,13 @@ export function createExchangeClient(options: ExchangeClientOptions): ExchangeCl
   const random = options.random ?? Math.random;
   const retry = options.retry ?? {};
   const hooks = options.hooks ?? {};
+  const codec = options.codec ?? normalizedCodec;
+  if (typeof codec?.encodeRequest !== 'function' || typeof codec.decodeResponse !== 'function')
+    configError('option codec must be an ExchangeCodec with encodeRequest() and decodeResponse()');
   const transport = new Transport({
     baseUrl: baseUrl.href.endsWith('/') ? baseUrl.href : `${baseUrl.href}/`,
     signer: createSigner(options),
+    codec,
     clientIdentity: `${identity.regionCode}/${identity.organizationCode}/${identity.systemCode}`,
     timeoutMs: positive('timeout', options.timeout, DEFAULT_TIMEOUT_MS),
     totalTimeoutMs: positive('totalTimeout', options.totalTimeout, DEFAULT_TOTAL_TIMEOUT_MS),

@@ -166,6 +166,8 @@ export type {
   EvaluationInputInput,
   Evaluation,
 } from './wire/evaluations';
+export { normalizedCodec } from './codec';
+export type { ExchangeCodec, NormalizedRequest, NormalizedResponse, WireRequest, WireResponse } from './codec';
 export { EXCHANGE_HEADERS, SIGNATURE_METHODS } from './signing/headers';
 export type { SigningAlgorithm } from './signing/headers';
 export { canonicalizeQuery, createCanonicalRequest, EMPTY_BODY_SHA256, sha256Hex } from './signing/canonical-request';

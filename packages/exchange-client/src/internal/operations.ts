@@ -100,7 +100,9 @@ export async function sendWrite(
       retryLimit: options.retryLimit,
       signal: options.signal,
     });
-    const binding = handler.receipt?.(result.data, request);
+    // A codec that re-encodes the body: the receipt binds to the body the platform received.
+    const sent = result.wireBodySha256 === undefined ? request : { ...request, payloadSha256: result.wireBodySha256 };
+    const binding = handler.receipt?.(result.data, sent);
     const receipt = binding ? await checkReceipt(binding.jws, binding.expected) : undefined;
     return { kind: 'sent', data: result.data, receipt, requestId: result.requestId };
   } catch (error) {

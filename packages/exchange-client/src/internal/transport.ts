@@ -3,6 +3,13 @@
 import ky, { isTimeoutError, type KyInstance } from 'ky';
 import type { z } from 'zod';
 import {
+  type ExchangeCodec,
+  type NormalizedRequest,
+  type NormalizedResponse,
+  normalizedCodec,
+  type WireRequest,
+} from '../codec';
+import {
   ExchangeError,
   type ExchangeHttpErrorCode,
   ExchangeHttpError,
@@ -12,7 +19,8 @@ import {
 import type { ExchangeHooks, ExchangeLogger, RequestState } from '../hooks';
 import { EXCHANGE_HEADERS } from '../signing/headers';
 import type { RequestSigner } from '../signing/request-signer';
-import { ClockSkewDataSchema, EnvelopeSchema, PLATFORM_SUCCESS_CODE } from '../wire/envelope';
+import { ClockSkewDataSchema, PLATFORM_ERROR_STATUS, PLATFORM_SUCCESS_CODE } from '../wire/envelope';
+import { sha256Hex } from '../signing/canonical-request';
 import { toBytes } from './bytes';
 import { maskDeep, maskText, maskUrl } from './mask';
 
@@ -26,6 +34,7 @@ export interface RetrySettings {
 export interface TransportSettings {
   baseUrl: string;
   signer: RequestSigner;
+  codec: ExchangeCodec;
   clientIdentity: string;
   timeoutMs: number;
   totalTimeoutMs: number;
@@ -59,6 +68,8 @@ export interface Operation<T> {
 export interface OperationResult<T> {
   data: T;
   requestId: string;
+  /** hex SHA-256 of the body sent, when a codec changed it (receipts then bind to the wire body). */
+  wireBodySha256?: string | undefined;
 }
 
 /** `X-Exchange-Should-Retry` of a failed response, kept beside the error rather than in its public data. */
@@ -139,14 +150,12 @@ export function validationError(
   return new ExchangeValidationError(side, error.issues, message, { requestId });
 }
 
-const BODY_TIMEOUT = new Error('response body timed out');
-
 async function readCapped(
   response: Response,
   maxBytes: number,
   requestId: string,
   name: string,
-  timeoutMs: number,
+  signal: AbortSignal,
 ): Promise<string> {
   const tooLarge = () =>
     new ExchangeValidationError(
@@ -155,52 +164,54 @@ async function readCapped(
       `${name}: response body exceeds maxResponseBytes (${maxBytes}); raise maxResponseBytes if the platform legitimately sends more`,
       { requestId },
     );
-  const declared = Number(response.headers.get('content-length'));
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge();
   }
   if (!response.body) return '';
   const reader = response.body.getReader();
+  // fetch errors the body when the attempt's signal aborts; a custom fetch may not, so cancel the read as well.
+  const onAbort = () => reader.cancel(signal.reason).catch(() => undefined);
+  signal.addEventListener('abort', onAbort, { once: true });
   const chunks: Uint8Array[] = [];
   let total = 0;
-  let timedOut = false;
-  const timer = setTimeout(
-    () => {
-      timedOut = true;
-      reader.cancel(BODY_TIMEOUT).catch(() => undefined);
-    },
-    Math.max(1, timeoutMs),
-  );
-  for (;;) {
-    let chunk: ReadableStreamReadResult<Uint8Array>;
-    try {
-      chunk = await reader.read();
-    } catch (error) {
-      clearTimeout(timer);
-      throw timedOut ? BODY_TIMEOUT : error;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (signal.aborted) throw signal.reason;
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
     }
-    const { done, value } = chunk;
-    if (done) {
-      clearTimeout(timer);
-      if (timedOut) throw BODY_TIMEOUT;
-      break;
-    }
-    total += value.byteLength;
-    if (total > maxBytes) {
-      clearTimeout(timer);
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
   }
+  if (chunks.length === 1) return decoder.decode(chunks[0] as Uint8Array);
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return decoder.decode(bytes);
+}
+
+const decoder = new TextDecoder();
+
+function normalize(operation: Operation<unknown>): NormalizedRequest {
+  const query: Record<string, string> = {};
+  if (operation.query)
+    for (const [key, value] of Object.entries(operation.query)) if (value !== undefined) query[key] = String(value);
+  return { operation: operation.name, method: operation.method, path: operation.path, query, body: operation.body };
+}
+
+function hasHeader(headers: Record<string, string> | undefined, name: string): boolean {
+  return headers !== undefined && Object.keys(headers).some((key) => key.toLowerCase() === name);
 }
 
 const sleep = (ms: number, signal: AbortSignal | undefined) =>
@@ -220,6 +231,7 @@ const sleep = (ms: number, signal: AbortSignal | undefined) =>
 export class Transport {
   readonly settings: TransportSettings;
   readonly #ky: KyInstance;
+  readonly #fetch: typeof fetch;
   /** Platform clock minus local clock, in ms. */
   clockOffsetMs = 0;
   /** Set once the platform told us its exact time (CLOCK_SKEW); coarse Date headers are then ignored. */
@@ -227,18 +239,11 @@ export class Transport {
 
   constructor(settings: TransportSettings) {
     this.settings = settings;
-    this.#ky = ky.create({
-      prefixUrl: settings.baseUrl,
-      retry: 0,
-      throwHttpErrors: false,
-      ...(settings.fetch ? { fetch: settings.fetch } : {}),
-      hooks: {
-        // Signing runs here, on every attempt, so the URL is final (prefix and search params merged).
-        beforeRequest: [
-          (request, options) => (options.context as { sign: (request: Request) => Promise<void> }).sign(request),
-        ],
-      },
-    });
+    // ky only sends: retries (retry: 0), timeouts (timeout: false; one timer per attempt covers headers and body)
+    // and signing (done on the final URL before each attempt, see #attempt) are ours; no hooks, so ky never clones
+    // a response.
+    this.#ky = ky.create({ retry: 0, timeout: false, throwHttpErrors: false });
+    this.#fetch = settings.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
   #log(level: keyof ExchangeLogger, message: string, fields: Record<string, unknown>): void {
@@ -250,7 +255,9 @@ export class Transport {
     const correlationId = settings.generateId();
     const started = performance.now();
     const deadline = started + settings.totalTimeoutMs;
-    const bodyBytes = operation.body === undefined ? new Uint8Array() : toBytes(operation.body);
+    const normalized = normalize(operation);
+    const wire = this.#encode(normalized);
+    const bodyBytes = wire.body === undefined ? new Uint8Array() : toBytes(wire.body);
     const limit = operation.retryLimit ?? settings.retry.limit;
     const mayRetry = SAFE_METHODS.has(operation.method) || operation.idempotencyKey !== undefined;
     let resynced = false;
@@ -271,12 +278,16 @@ export class Transport {
         const remaining = deadline - performance.now();
         const data = await this.#attempt(
           operation,
+          { normalized, wire, bodyBytes },
           state,
-          bodyBytes,
           Math.min(settings.timeoutMs, remaining),
           remaining < settings.timeoutMs,
         );
-        return { data, requestId };
+        return {
+          data,
+          requestId,
+          wireBodySha256: wire.body === operation.body ? undefined : await sha256Hex(bodyBytes),
+        };
       } catch (caught) {
         if (operation.signal?.aborted) {
           throw new ExchangeError('ERR_EXCHANGE_NETWORK_FAILED', `${operation.name}: aborted by the caller's signal`, {
@@ -328,10 +339,23 @@ export class Transport {
     }
   }
 
+  /** Encode with the codec once per operation (every attempt sends the same wire request, signed afresh). */
+  #encode(normalized: NormalizedRequest): WireRequest {
+    try {
+      return this.settings.codec.encodeRequest(normalized);
+    } catch (error) {
+      throw new ExchangeError(
+        'ERR_EXCHANGE_REQUEST_INVALID',
+        `${normalized.operation}: codec "${this.settings.codec.name}" could not encode the request (${maskText(error instanceof Error ? error.message : String(error))})`,
+        { cause: error },
+      );
+    }
+  }
+
   async #attempt<T>(
     operation: Operation<T>,
+    { normalized, wire, bodyBytes }: { normalized: NormalizedRequest; wire: WireRequest; bodyBytes: Uint8Array },
     state: RequestState,
-    bodyBytes: Uint8Array,
     timeoutMs: number,
     isTotal: boolean,
   ): Promise<T> {
@@ -343,79 +367,91 @@ export class Transport {
     }
     const started = performance.now();
     const headers: Record<string, string> = {
+      ...wire.headers,
       accept: 'application/json',
       [EXCHANGE_HEADERS.client]: settings.clientIdentity,
       [EXCHANGE_HEADERS.requestId]: state.requestId,
       [EXCHANGE_HEADERS.correlationId]: state.correlationId,
     };
-    if (operation.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
+    if (wire.body !== undefined && !hasHeader(wire.headers, 'content-type'))
+      headers['content-type'] = 'application/json; charset=utf-8';
     if (operation.idempotencyKey) headers[EXCHANGE_HEADERS.idempotencyKey] = operation.idempotencyKey;
     if (operation.issue) headers[EXCHANGE_HEADERS.issue] = operation.issue;
-    const searchParams: Record<string, string> = {};
-    for (const [key, value] of Object.entries(operation.query ?? {}))
-      if (value !== undefined) searchParams[key] = String(value);
-    const sign = async (request: Request) => {
-      const signed = await settings.signer.sign({
-        method: request.method,
-        url: request.url,
-        body: bodyBytes,
-        timestamp: settings.now().getTime() + this.clockOffsetMs,
-        nonce: settings.generateId(),
-      });
-      for (const [name, value] of Object.entries(signed)) request.headers.set(name, value);
-      state.url = maskUrl(request.url);
+    // The final URL (as fetch will normalize it) is what gets signed, afresh on every attempt.
+    const url = this.#url(wire);
+    const signed = await settings.signer.sign({
+      method: wire.method,
+      url,
+      body: bodyBytes,
+      timestamp: settings.now().getTime() + this.clockOffsetMs,
+      nonce: settings.generateId(),
+    });
+    Object.assign(headers, signed);
+    if (settings.hooks.onRequest || settings.logger?.debug) {
+      state.url = maskUrl(url);
       settings.hooks.onRequest?.({ ...state });
-      if (settings.logger?.debug) this.#log('debug', 'request', { ...state });
-    };
+      this.#log('debug', 'request', { ...state });
+    }
     const timeoutError = (cause: unknown) =>
       new ExchangeError(
         'ERR_EXCHANGE_TIMEOUT',
         `${operation.name}: no response within ${Math.round(timeoutMs)} ms (${isTotal ? 'totalTimeout' : 'timeout'}); raise the option if the platform is slow`,
         { cause, requestId: state.requestId, isRetryable: !isTotal },
       );
+    // One timer per attempt, covering the response headers and the body.
+    const timer = new AbortController();
+    const timeoutHandle = setTimeout(() => timer.abort(), Math.max(1, Math.floor(timeoutMs)));
+    const timedOut = () => timer.signal.aborted && !operation.signal?.aborted;
+    // The attempt's signal goes straight to fetch, replacing ky's own (which only a ky timeout would abort): ky would
+    // otherwise combine the two with AbortSignal.any on every call.
+    const signal = operation.signal ? AbortSignal.any([operation.signal, timer.signal]) : timer.signal;
+    const baseFetch = this.#fetch;
     let response: Response;
-    try {
-      response = await this.#ky(operation.path, {
-        method: operation.method,
-        searchParams,
-        headers,
-        body: operation.body,
-        timeout: Math.max(1, Math.floor(timeoutMs)),
-        context: { sign },
-        ...(operation.signal ? { signal: operation.signal } : {}),
-      });
-    } catch (error) {
-      if (isTimeoutError(error)) throw timeoutError(error);
-      throw new ExchangeError(
-        'ERR_EXCHANGE_NETWORK_FAILED',
-        `${operation.name}: network failure (${maskText(error instanceof Error ? error.message : String(error))}); the platform may be down or unreachable`,
-        { cause: error, requestId: state.requestId, isRetryable: true },
-      );
-    }
     let text: string;
     try {
-      text = await readCapped(
-        response,
-        settings.maxResponseBytes,
-        state.requestId,
-        operation.name,
-        timeoutMs - (performance.now() - started),
-      );
-    } catch (error) {
-      if (isExchangeError(error)) throw error;
-      if (error === BODY_TIMEOUT) throw timeoutError(error);
-      throw new ExchangeError(
-        'ERR_EXCHANGE_NETWORK_FAILED',
-        `${operation.name}: connection failed while reading the response body`,
-        {
-          cause: error,
-          requestId: state.requestId,
-          isRetryable: true,
-        },
-      );
+      try {
+        response = await this.#ky(url, {
+          method: wire.method,
+          headers,
+          body: wire.body,
+          fetch: (input, init) => baseFetch(input, { ...init, signal }),
+        });
+      } catch (error) {
+        if (timedOut() || isTimeoutError(error)) throw timeoutError(error);
+        throw new ExchangeError(
+          'ERR_EXCHANGE_NETWORK_FAILED',
+          `${operation.name}: network failure (${maskText(error instanceof Error ? error.message : String(error))}); the platform may be down or unreachable`,
+          { cause: error, requestId: state.requestId, isRetryable: true },
+        );
+      }
+      try {
+        text = await readCapped(response, settings.maxResponseBytes, state.requestId, operation.name, signal);
+      } catch (error) {
+        if (isExchangeError(error)) throw error;
+        if (timedOut()) throw timeoutError(error);
+        throw new ExchangeError(
+          'ERR_EXCHANGE_NETWORK_FAILED',
+          `${operation.name}: connection failed while reading the response body`,
+          { cause: error, requestId: state.requestId, isRetryable: true },
+        );
+      }
+    } finally {
+      clearTimeout(timeoutHandle);
     }
     this.#observeDate(response.headers.get('date'));
-    return this.#interpret(operation, state, response, text, performance.now() - started);
+    return this.#interpret(operation, normalized, state, response, text, performance.now() - started);
+  }
+
+  /** Base URL + path + query, normalized as fetch will send it. */
+  #url(wire: WireRequest): string {
+    let query = '';
+    if (wire.query) {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(wire.query)) params.append(key, value);
+      const text = params.toString();
+      query = text === '' ? '' : `?${text}`;
+    }
+    return new URL(`${this.settings.baseUrl}${wire.path}${query}`).href;
   }
 
   #observeDate(date: string | null, exactMs?: number): void {
@@ -432,17 +468,25 @@ export class Transport {
     }
   }
 
-  #interpret<T>(operation: Operation<T>, state: RequestState, response: Response, text: string, durationMs: number): T {
+  #interpret<T>(
+    operation: Operation<T>,
+    normalized: NormalizedRequest,
+    state: RequestState,
+    response: Response,
+    text: string,
+    durationMs: number,
+  ): T {
     const { requestId } = state;
-    let json: unknown;
-    let parseFailed = false;
+    let envelope: NormalizedResponse | undefined;
     try {
-      json = text === '' ? undefined : JSON.parse(text);
+      envelope = this.settings.codec.decodeResponse(
+        { status: response.status, headers: response.headers, body: text },
+        normalized,
+      );
     } catch {
-      parseFailed = true;
+      envelope = undefined;
     }
-    const envelope = parseFailed ? undefined : EnvelopeSchema.safeParse(json);
-    const platformCode = envelope?.success ? envelope.data.code : undefined;
+    const platformCode = typeof envelope?.code === 'string' ? envelope.code : undefined;
     this.settings.hooks.onResponse?.({ ...state, status: response.status, platformCode, durationMs });
     this.#log('debug', 'response', {
       operation: operation.name,
@@ -454,8 +498,13 @@ export class Transport {
     const failed = response.status >= 400 || (platformCode !== undefined && platformCode !== PLATFORM_SUCCESS_CODE);
     if (failed) {
       const status = Math.max(response.status, 400);
-      const code = httpCodeFor(status, platformCode);
-      const data = envelope?.success ? envelope.data.data : undefined;
+      // A province that answers errors with HTTP 200 is classified by its (normalized) platform code.
+      const classifiedStatus =
+        response.status >= 400
+          ? response.status
+          : ((PLATFORM_ERROR_STATUS as Record<string, number>)[platformCode ?? ''] ?? status);
+      const code = httpCodeFor(classifiedStatus, platformCode);
+      const data = envelope?.data;
       if (code === 'ERR_EXCHANGE_CLOCK_SKEW') {
         const skew = ClockSkewDataSchema.safeParse(data);
         const header = Number(response.headers.get(EXCHANGE_HEADERS.serverTime) ?? Number.NaN);
@@ -467,7 +516,8 @@ export class Transport {
         this.#observeDate(null, serverMs);
       }
       const shouldRetryHeader = response.headers.get(EXCHANGE_HEADERS.shouldRetry);
-      const platformMessage = envelope?.success ? maskText(envelope.data.message).slice(0, 500) : undefined;
+      const platformMessage =
+        typeof envelope?.message === 'string' ? maskText(envelope.message).slice(0, 500) : undefined;
       const fix = FIXES[code];
       const error = new ExchangeHttpError(
         code,
@@ -486,15 +536,18 @@ export class Transport {
       if (shouldRetryHeader !== null) shouldRetryOverrides.set(error, shouldRetryHeader === 'true');
       throw error;
     }
-    if (parseFailed || !envelope?.success) {
+    if (!envelope) {
+      const codec = this.settings.codec;
       throw new ExchangeValidationError(
         'response',
-        envelope && !envelope.success ? envelope.error.issues : [],
-        `${operation.name}: the platform's response is not a JSON envelope { code, message, data, requestId } (status ${response.status}); check baseUrl points at the exchange API`,
+        [],
+        codec === normalizedCodec
+          ? `${operation.name}: the platform's response is not a JSON envelope { code, message, data, requestId } (status ${response.status}); check baseUrl points at the exchange API`
+          : `${operation.name}: the platform's response is not in the "${codec.name}" wire format (status ${response.status}); check baseUrl and the codec`,
         { requestId },
       );
     }
-    const parsed = operation.schema.safeParse(envelope.data.data);
+    const parsed = operation.schema.safeParse(envelope.data);
     if (!parsed.success) {
       const error = parsed.error;
       for (const issue of error.issues) issue.path.unshift('data');

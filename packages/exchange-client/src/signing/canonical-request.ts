@@ -1,4 +1,5 @@
 import { toBytes, toHex } from '../internal/bytes';
+import { nodeCrypto } from '../internal/native-crypto';
 
 /** The parts of a request that the signature covers. */
 export interface CanonicalRequestParts {
@@ -62,7 +63,7 @@ export function createCanonicalRequest(parts: CanonicalRequestParts): string {
 export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 /**
- * SHA-256 with WebCrypto, as lowercase hex.
+ * SHA-256 as lowercase hex (node:crypto when the runtime has it, else WebCrypto).
  *
  * @param data - bytes or a string (UTF-8).
  * @returns the hex digest.
@@ -72,7 +73,13 @@ export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b93
  * ```
  */
 export async function sha256Hex(data: Uint8Array | ArrayBuffer | string): Promise<string> {
+  if (typeof data === 'string' ? data === '' : data.byteLength === 0) return EMPTY_BODY_SHA256;
+  const native = nodeCrypto();
+  if (native)
+    return native
+      .createHash('sha256')
+      .update(typeof data === 'string' ? data : toBytes(data))
+      .digest('hex');
   const bytes = toBytes(data);
-  if (bytes.length === 0) return EMPTY_BODY_SHA256;
   return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
 }

@@ -1,4 +1,5 @@
 import { toBase64, toBytes, timingSafeEqual } from '../internal/bytes';
+import { nodeCrypto } from '../internal/native-crypto';
 import { createCanonicalRequest, sha256Hex } from './canonical-request';
 import { EXCHANGE_HEADERS, SIGNATURE_METHODS, type SigningAlgorithm } from './headers';
 import { hmacSm3 } from './sm3';
@@ -40,7 +41,7 @@ export interface HmacSignerOptions {
   /** The shared secret. Never logged. */
   appSecret: string;
   /**
-   * `hmac-sha256` (WebCrypto) or `hmac-sm3` (pure TypeScript).
+   * `hmac-sha256` (node:crypto when the runtime has it, else WebCrypto) or `hmac-sm3` (pure TypeScript).
    * @defaultValue 'hmac-sha256'
    */
   algorithm?: SigningAlgorithm;
@@ -64,6 +65,8 @@ export async function computeSignature(
   canonicalRequest: string,
 ): Promise<string> {
   if (algorithm === 'hmac-sm3') return toBase64(hmacSm3(secret, canonicalRequest));
+  const native = nodeCrypto();
+  if (native) return native.createHmac('sha256', secret).update(canonicalRequest).digest('base64');
   return toBase64(await hmacSha256(await cachedHmacKey(secret), canonicalRequest));
 }
 
@@ -129,7 +132,9 @@ export function createHmacSigner(options: HmacSignerOptions): RequestSigner {
         nonce: input.nonce,
       });
       let signature: string;
+      const native = nodeCrypto();
       if (algorithm === 'hmac-sm3') signature = toBase64(hmacSm3(appSecret, canonical));
+      else if (native) signature = native.createHmac('sha256', appSecret).update(canonical).digest('base64');
       else {
         key ??= importHmacKey(appSecret);
         signature = toBase64(await hmacSha256(await key, canonical));
