@@ -7,7 +7,14 @@ import { validatePdf } from '../../src/pdf/validate-pdf';
 import type { ValidationReport } from '../../src/report';
 import { appendUpdate, withEntries } from '../attacks/build';
 import { pdfLibDocument, pdfsig, testPki } from './helpers';
-import { metadataRefs, modDateAndXmp, signWithExtras, withXmp, xmpStream } from './metadata-fixtures';
+import {
+  metadataRefs,
+  modDateAndXmp,
+  signWithExtras,
+  timestampWithExtras,
+  withXmp,
+  xmpStream,
+} from './metadata-fixtures';
 
 const check = (report: ValidationReport, signature: number, id: string) =>
   report.signatures[signature]?.checks.find((c) => c.id === id);
@@ -92,6 +99,28 @@ describe('metadata changes after signing', () => {
     const allowed = await validatePdf(touched, pki.policy({ pdf: { metadataChanges: 'allow' } }));
     expect(allowed.indication).toBe('TOTAL_PASSED');
     expect(check(allowed, 0, 'PDF_METADATA_CHANGES')).toMatchObject({ status: 'WARNING' });
+  });
+
+  it('a document time-stamp with /ModDate and XMP updated in its revision keeps the signature TOTAL_PASSED', async () => {
+    const pki = await testPki();
+    const responder = await pki.tsa.startResponder();
+    try {
+      const signed = await firstSigned();
+      const stamped = await timestampWithExtras(signed, responder.client, modDateAndXmp(signed));
+      const report = await validatePdf(stamped, pki.policy());
+      expect(report.signatures.map((s) => s.indication)).toEqual(['TOTAL_PASSED', 'TOTAL_PASSED']);
+      expect(report.signatures[0]?.changesAfterSigning.map((c) => [c.kind, c.permitted])).toEqual(
+        expect.arrayContaining([
+          ['metadata', true],
+          ['doc-timestamp', true],
+        ]),
+      );
+      expect(check(report, 0, 'PDF_METADATA_CHANGES')?.status).toBe('WARNING');
+      const strict = await validatePdf(stamped, pki.policy({ pdf: { metadataChanges: 'reject' } }));
+      expect(strict.signatures[0]?.indication).toBe('TOTAL_FAILED');
+    } finally {
+      await responder.close();
+    }
   });
 
   it('pdfsig on the honest two-signature document (information: it does not diff revisions)', async () => {

@@ -1,5 +1,6 @@
 // Fixtures for metadata changes after signing: a document with an XMP packet, and a second signature written the
 // way Adobe Acrobat and iText write it (the /Info dictionary and the XMP stream updated in the signature's revision).
+import { createHash } from 'node:crypto';
 import { createCmsSignature } from '../../src/internal/cms/create-cms-signature';
 import { PdfFile } from '../../src/internal/pdf/pdf-file';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../../src/internal/pdf/objects';
 import { type UpdateObject, appendIncrementalUpdate } from '../../src/internal/pdf/writer';
 import type { Signer } from '../../src/signer';
+import type { TimestampClient } from '../../src/types';
 import { appendUpdate, firstPage, stream, text, withEntries } from '../attacks/build';
 
 /** An XMP packet with a modification date. */
@@ -69,6 +71,29 @@ export async function signWithExtras(
   signer: Signer,
   extras: SignatureRevisionExtras = () => ({}),
 ): Promise<Uint8Array> {
+  const { bytes, updateStart, placeholder } = appendWithExtras(pdf, 'Sig', extras);
+  return fillPlaceholder(bytes, updateStart, placeholder, signer);
+}
+
+/** Adds a document time-stamp (ETSI.RFC3161) in one incremental revision together with `extras`. */
+export async function timestampWithExtras(
+  pdf: Uint8Array,
+  tsa: TimestampClient,
+  extras: SignatureRevisionExtras = () => ({}),
+): Promise<Uint8Array> {
+  const { bytes, updateStart, placeholder } = appendWithExtras(pdf, 'DocTimeStamp', extras);
+  return fillPlaceholder(bytes, updateStart, placeholder, async (content) => {
+    const hash = createHash('sha256');
+    for (const chunk of content) hash.update(chunk);
+    return tsa.timestamp(new Uint8Array(hash.digest()), 'SHA-256');
+  });
+}
+
+function appendWithExtras(
+  pdf: Uint8Array,
+  type: 'Sig' | 'DocTimeStamp',
+  extras: SignatureRevisionExtras,
+): { bytes: Uint8Array; updateStart: number; placeholder: number } {
   const file = PdfFile.read(pdf);
   let size = file.last.trailer.get('Size') as number;
   const next = () => size++;
@@ -87,7 +112,10 @@ export async function signWithExtras(
     {
       num: sigNum,
       value: {
-        raw: `<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange ${BYTE_RANGE} /Contents <${'0'.repeat(placeholder * 2)}> /M (D:20261126000000Z)>>`,
+        raw:
+          type === 'Sig'
+            ? `<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange ${BYTE_RANGE} /Contents <${'0'.repeat(placeholder * 2)}> /M (D:20261126000000Z)>>`
+            : `<</Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 /ByteRange ${BYTE_RANGE} /Contents <${'0'.repeat(placeholder * 2)}>>>`,
       },
     },
     {
@@ -96,7 +124,7 @@ export async function signWithExtras(
         Type: name('Annot'),
         Subtype: name('Widget'),
         FT: name('Sig'),
-        T: encodeTextString('Approval'),
+        T: encodeTextString(type === 'Sig' ? 'Approval' : 'Timestamp'),
         V: new PdfRef(sigNum, 0),
         F: 132,
         Rect: new PdfArray([0, 0, 0, 0]),
@@ -117,8 +145,7 @@ export async function signWithExtras(
   if (Object.keys(catalogEntries).length > 0)
     objects.push({ num: rootRef.num, value: withEntries(catalog, catalogEntries) });
   if (extra.info) file.last.trailer.set('Info', extra.info); // the writer copies /Info from the last trailer
-  const { bytes, updateStart } = appendIncrementalUpdate(file, objects);
-  return fillPlaceholder(bytes, updateStart, placeholder, signer);
+  return { ...appendIncrementalUpdate(file, objects), placeholder };
 }
 
 /**
@@ -129,18 +156,18 @@ export async function fillPlaceholder(
   bytes: Uint8Array,
   updateStart: number,
   placeholder: number,
-  signer: Signer,
+  signer: Signer | ((content: Uint8Array[]) => Promise<Uint8Array>),
 ): Promise<Uint8Array> {
   const source = text(bytes);
   const rangeAt = source.indexOf(`/ByteRange ${BYTE_RANGE}`, updateStart) + '/ByteRange '.length;
   const b = source.indexOf('/Contents <', rangeAt) + '/Contents '.length;
   const c = b + placeholder * 2 + 2;
   bytes.set(ascii(`[0 ${b} ${c} ${bytes.length - c}]`.padEnd(BYTE_RANGE.length, ' ')), rangeAt);
-  const der = await createCmsSignature({
-    content: [bytes.subarray(0, b), bytes.subarray(c)],
-    signer,
-    profile: 'PAdES',
-  });
+  const content = [bytes.subarray(0, b), bytes.subarray(c)];
+  const der =
+    typeof signer === 'function'
+      ? await signer(content)
+      : await createCmsSignature({ content, signer, profile: 'PAdES' });
   bytes.set(ascii(Buffer.from(der).toString('hex').toUpperCase()), b + 1);
   return bytes;
 }
