@@ -1,11 +1,18 @@
 // PDF_VISUAL_DIFF: the signed revision and the final document rendered (poppler pdftoppm) and compared.
 import { describe, expect, it } from 'vitest';
-import { comparePages, visualTolerance } from '../../src/internal/pdf/visual-diff';
+import { type AnalyzedSignature, analyzePdf } from '../../src/internal/pdf/analyze';
+import type { PdfFile } from '../../src/internal/pdf/pdf-file';
+import {
+  checkVisualDifference,
+  comparePages,
+  createVisualDiffContext,
+  visualTolerance,
+} from '../../src/internal/pdf/visual-diff';
 import { signPdf } from '../../src/pdf/sign-pdf';
 import { validatePdf } from '../../src/pdf/validate-pdf';
 import type { ValidationReport } from '../../src/report';
 import { createPdftoppmRenderer, isPdftoppmAvailable, parsePgm } from '../../src/testing/pdftoppm-renderer';
-import type { RenderedPage } from '../../src/types';
+import type { PdfPageRenderer, RenderedPage } from '../../src/types';
 import { PdfArray, PdfRef, appendUpdate, dict, firstPage, name, stream, withEntries } from '../attacks/build';
 import { pdfLibDocument, testPki } from './helpers';
 
@@ -164,6 +171,38 @@ describe('PDF_VISUAL_DIFF', () => {
     const page = await renderPage(pdf, 0);
     expect([page.width, page.height]).toEqual([877, 1240]);
     expect(page.data.length).toBe(877 * 1240);
+  });
+});
+
+describe('renderers that misbehave', () => {
+  async function context(renderer: PdfPageRenderer, budgetMs: number) {
+    const pki = await testPki();
+    const signed = await signPdf(await pdfLibDocument(), pki.sealSigner);
+    const bytes = annotate(signed, 'Stamp', COVER);
+    const analysis = analyzePdf(bytes);
+    return {
+      signature: analysis.signatures[0] as AnalyzedSignature,
+      context: createVisualDiffContext(analysis.file as PdfFile, bytes, renderer, budgetMs),
+    };
+  }
+
+  it('a renderer that never answers is cut off by the time budget → WARNING (not performed)', async () => {
+    const { signature, context: ctx } = await context(() => new Promise<never>(() => {}), 50);
+    const check = await checkVisualDifference(ctx, signature);
+    expect(check).toMatchObject({ status: 'WARNING' });
+    expect(check?.message.en).toContain('did not answer within');
+    // The budget is spent: nothing more is rendered in this validation.
+    expect((await checkVisualDifference(ctx, signature))?.message.en).toContain('budget');
+  });
+
+  it('pixel data of the wrong size or an oversized page → WARNING (not performed)', async () => {
+    for (const page of [
+      { width: 10, height: 10, data: new Uint8Array(7) },
+      { width: 5000, height: 5000, data: new Uint8Array(0) },
+    ]) {
+      const { signature, context: ctx } = await context(async () => page, 60_000);
+      expect(await checkVisualDifference(ctx, signature)).toMatchObject({ status: 'WARNING' });
+    }
   });
 });
 

@@ -13,16 +13,16 @@ const VISUAL_KINDS: ReadonlySet<Change['kind']> = new Set(['annotation', 'form-f
 /** A pixel differs when its grey level moves by more than this (of 255): anti-aliasing noise stays below it. */
 export const VISUAL_PIXEL_DELTA = 48;
 /** Pages compared per signature at most; further pages are reported as not compared (WARNING). */
-const MAX_PAGES = 50;
+const MAX_PAGES = 20;
 /** Largest rendered page accepted from a renderer, in pixels. */
-const MAX_PIXELS = 40_000_000;
+const MAX_PIXELS = 16_000_000;
 /**
  * Largest share of the page a later signature's appearance may cover and still be set apart (a 42 mm seal on A4 is
  * under 3 %); a larger appearance is compared like any other annotation, so it cannot blank out the page.
  */
 const MAX_SIGNATURE_SHARE = 0.1;
-/** Time allowed for one page render, whatever the renderer does itself. */
-const RENDER_TIMEOUT_MS = 120_000;
+/** Time all renders of one validation may take together, whatever the renderer does itself. */
+const RENDER_BUDGET_MS = 120_000;
 
 /** Differing pixels tolerated on a page of `total` pixels: a handful, never a glyph. */
 export function visualTolerance(total: number): number {
@@ -39,12 +39,15 @@ interface PageInfo {
   rotate: number;
 }
 
-/** Shared by all signatures of one validation: the final page list and the renders already made. */
+/** Shared by all signatures of one validation: the final page list, the final document's renders, the time left. */
 export interface VisualDiffContext {
   file: PdfFile;
   bytes: Uint8Array;
   renderer: PdfPageRenderer | undefined;
-  renders: Map<string, Promise<RenderedPage>>;
+  /** Renders of the final document by page (the signed revisions differ per signature and are not kept). */
+  finals: Map<number, Promise<RenderedPage>>;
+  /** `Date.now()` after which no render is started. */
+  deadline: number;
   pages?: PageInfo[] | string;
 }
 
@@ -66,8 +69,15 @@ export function createVisualDiffContext(
   file: PdfFile,
   bytes: Uint8Array,
   renderer: PdfPageRenderer | undefined,
+  budgetMs = RENDER_BUDGET_MS,
 ): VisualDiffContext {
-  return { file, bytes, renderer: typeof renderer === 'function' ? renderer : undefined, renders: new Map() };
+  return {
+    file,
+    bytes,
+    renderer: typeof renderer === 'function' ? renderer : undefined,
+    finals: new Map(),
+    deadline: Date.now() + budgetMs,
+  };
 }
 
 function inherited(file: PdfFile, page: PdfDict, key: string): PdfObject | undefined {
@@ -243,18 +253,22 @@ function refineOverlap(signature: AnalyzedSignature, coversInk: Map<number, bool
   };
 }
 
-async function render(context: VisualDiffContext, end: number, page: number): Promise<RenderedPage> {
-  const key = `${end}:${page}`;
-  let pending = context.renders.get(key);
-  if (!pending) {
-    const renderer = context.renderer as PdfPageRenderer;
-    const pdf = end === context.bytes.length ? context.bytes : context.bytes.slice(0, end);
-    pending = withTimeout(
-      Promise.resolve().then(() => renderer(pdf, page)),
-      RENDER_TIMEOUT_MS,
-    );
-    context.renders.set(key, pending);
-  }
+/** Thrown when the render budget of the validation is used up. */
+class RenderBudgetExhausted extends Error {}
+
+function render(context: VisualDiffContext, end: number, page: number): Promise<RenderedPage> {
+  const final = end === context.bytes.length;
+  const cached = final ? context.finals.get(page) : undefined;
+  if (cached) return cached;
+  const left = context.deadline - Date.now();
+  if (left <= 0) return Promise.reject(new RenderBudgetExhausted());
+  const renderer = context.renderer as PdfPageRenderer;
+  const pdf = final ? context.bytes : context.bytes.slice(0, end);
+  const pending = withTimeout(
+    Promise.resolve().then(() => renderer(pdf, page)),
+    left,
+  );
+  if (final) context.finals.set(page, pending);
   return pending;
 }
 
@@ -316,8 +330,10 @@ export async function checkVisualDifference(
   const coversInk = new Map<number, boolean>();
   const [, , c, d] = signature.byteRange;
   const compared: PageComparison[] = [];
-  try {
-    for (const { page, index } of affected.slice(0, MAX_PAGES)) {
+  const notCompared = affected.slice(MAX_PAGES).map((a) => a.index);
+  let problem: string | undefined;
+  for (const [position, { page, index }] of affected.slice(0, MAX_PAGES).entries()) {
+    try {
       const signedRender = await render(context, c + d, index);
       const finalRender = await render(context, context.bytes.length, index);
       const masks = page.annots
@@ -337,17 +353,26 @@ export async function checkVisualDifference(
           rect !== undefined && inkUnder(signedRender, pixelRect(rect, page, signedRender.width, signedRender.height));
         coversInk.set(n, (coversInk.get(n) ?? false) || ink);
       }
+    } catch (error) {
+      problem =
+        error instanceof RenderBudgetExhausted
+          ? 'the rendering time budget of this validation is used up'
+          : error instanceof Error
+            ? error.message.slice(0, 200)
+            : String(error).slice(0, 200);
+      notCompared.unshift(...affected.slice(position, MAX_PAGES).map((a) => a.index));
+      break;
     }
-  } catch (error) {
-    return notPerformed(error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200));
   }
-  refineOverlap(signature, coversInk);
+  const changed = compared.filter((p) => p.differing > visualTolerance(p.width * p.height));
+  if (problem !== undefined && changed.length === 0) return notPerformed(problem);
+  if (problem === undefined) refineOverlap(signature, coversInk);
   const details = {
     pages: compared,
     tolerance: { pixelDelta: VISUAL_PIXEL_DELTA },
-    notCompared: affected.slice(MAX_PAGES).map((a) => a.index),
+    notCompared,
+    ...(problem === undefined ? {} : { problem }),
   };
-  const changed = compared.filter((p) => p.differing > visualTolerance(p.width * p.height));
   const list = (items: PageComparison[]) => items.map((p) => p.page + 1).join(', ');
   if (changed.length > 0) {
     return createCheck(
