@@ -5,7 +5,7 @@ import { type CertificateRecord, CertificateRecordSchema } from '../model/certif
 import type { CertificateType } from '../model/certificate-type';
 import { validateCertificateRecord } from '../model/validate-certificate-record';
 import type { CertificateFont } from '../render/fonts';
-import { renderParsedCertificate } from '../render/render-certificate-pdf';
+import { renderParsedCertificate } from '../render/render-document';
 import type { CertificateTemplate } from '../templates/certificate-template';
 import { type RenderOutcome, WorkerPool } from './worker-pool';
 

@@ -17,46 +17,32 @@ export interface RenderJob {
 /** A worker's answer. */
 export type RenderOutcome = { ok: true; pdf: Uint8Array } | { ok: false; code: string; message: string };
 
-// Runs inside each worker (CommonJS eval script): load the package entry, then render jobs one by one. The built
-// package is loaded as CommonJS: in a fresh thread that is several times cheaper than importing the ES module build
-// (which makes Node analyse every CommonJS file of pdf-lib for named exports).
+// Runs inside each worker (CommonJS eval script): load the worker entry (render-worker), which then serves jobs. The
+// built entry is loaded as CommonJS: in a fresh thread that is several times cheaper than importing the ES module
+// build (Node then analyses every CommonJS file of pdf-lib for named exports).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 (workerData.tsx ? import('tsx/esm/api').then((api) => api.register()) : Promise.resolve())
-  .then(() => workerData.require ? require(require('node:url').fileURLToPath(workerData.entry)) : import(workerData.entry)).then((m) => {
-  parentPort.on('message', async (job) => {
-    try {
-      const pdf = await m.renderCertificatePdf(job.record, workerData.templates[job.templateKey], {
-        qrContent: job.qrContent, now: () => new Date(job.now),
-        ...(workerData.font ? { font: workerData.font } : {}), fallbackFonts: workerData.fallbackFonts,
-      });
-      const own = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? pdf : pdf.slice();
-      parentPort.postMessage({ id: job.id, ok: true, pdf: own }, [own.buffer]);
-    } catch (error) {
-      const code = error && typeof error.code === 'string' && error.code.startsWith('ERR_CERTIFICATE_') ? error.code : 'ERR_CERTIFICATE_WORKER_FAILED';
-      parentPort.postMessage({ id: job.id, ok: false, code, message: String((error && error.message) || error) });
-    }
-  });
-  parentPort.postMessage({ ready: true });
-}, (error) => parentPort.postMessage({ fatal: String((error && error.stack) || error) }));
+  .then(() => workerData.require ? require(require('node:url').fileURLToPath(workerData.entry)) : import(workerData.entry))
+  .then((m) => m.serveRenderJobs(), (error) => parentPort.postMessage({ fatal: String((error && error.stack) || error) }));
 `;
 
 /**
- * Where the package entry is, and how a worker must load it: the built CommonJS entry beside this module (`require`),
- * else the ES module entry, or the TypeScript sources through the tsx loader.
+ * Where the worker entry is, and how a worker must load it: the built CommonJS bundle beside this module
+ * (`render-worker.cjs`, with `require`), else the ES module one, or the TypeScript source through the tsx loader.
  */
 function entryPoint(): { url: string; execArgv: string[]; tsx: boolean; require: boolean } {
   const url = (import.meta as { url?: string }).url;
   const here = typeof url === 'string' && url.startsWith('file:') ? url : pathToFileURL(__filename).href;
   if (here.endsWith('.ts')) {
     return {
-      url: new URL('../index.ts', here).href,
+      url: new URL('./render-worker.ts', here).href,
       execArgv: ['--conditions=@zwfw/source'],
       tsx: true,
       require: false,
     };
   }
-  for (const name of ['./index.cjs', './index.js']) {
+  for (const name of ['./render-worker.cjs', './render-worker.js']) {
     const built = new URL(name, here);
     if (existsSync(fileURLToPath(built))) {
       return { url: built.href, execArgv: [], tsx: false, require: name.endsWith('.cjs') };
@@ -64,7 +50,7 @@ function entryPoint(): { url: string; execArgv: string[]; tsx: boolean; require:
   }
   throw new CertificateError(
     'ERR_CERTIFICATE_WORKER_FAILED',
-    `Cannot find the package entry (index.cjs or index.js) beside ${here} for worker threads; use concurrency: 1 in bundled builds`,
+    `Cannot find the worker entry (render-worker.cjs or render-worker.js) beside ${here} for worker threads; use concurrency: 1 in bundled builds`,
   );
 }
 
