@@ -1,4 +1,7 @@
 // PDF_VISUAL_DIFF: the signed revision and the final document rendered (poppler pdftoppm) and compared.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type AnalyzedSignature, analyzePdf } from '../../src/internal/pdf/analyze';
 import type { PdfFile } from '../../src/internal/pdf/pdf-file';
@@ -62,6 +65,15 @@ function annotate(
 const COVER = '1 1 1 rg 60 740 300 50 re f 0 0 0 rg 72 755 180 14 re f';
 
 describe('PDF_VISUAL_DIFF', () => {
+  it('the verifier itself spawns nothing: child processes only in the opt-in renderer of @zwfw/seal/testing', () => {
+    const root = fileURLToPath(new URL('../../src/', import.meta.url));
+    const sources = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
+      (path) => path.endsWith('.ts') && !path.endsWith('.test.ts'),
+    );
+    const spawning = sources.filter((path) => readFileSync(join(root, path), 'utf8').includes('node:child_process'));
+    expect(spawning).toEqual([join('testing', 'pdftoppm-renderer.ts')]);
+  });
+
   it('pdftoppm is installed (scripts/bootstrap.sh)', () => {
     expect(isPdftoppmAvailable()).toBe(true);
     expect(isPdftoppmAvailable('/nonexistent/pdftoppm')).toBe(false);
