@@ -6,7 +6,7 @@ import { PdfStream, encodeTextString } from '../../src/internal/pdf/objects';
 import { signPdf } from '../../src/pdf/sign-pdf';
 import { validatePdf } from '../../src/pdf/validate-pdf';
 import { pdfLibDocument, testPki } from '../pdf/helpers';
-import { metadataRefs, signWithExtras, withXmp, xmpStream } from '../pdf/metadata-fixtures';
+import { metadataRefs, signWithExtras, withXmp, xmpStream, xmpWithIndirectLength } from '../pdf/metadata-fixtures';
 import {
   PdfArray,
   type PdfDict,
@@ -200,6 +200,38 @@ describe('metadata smuggling next to a later signature', () => {
       expectCaught(report, 'PDF_POST_SIGN_CHANGES');
       expect(report.signatures[0]?.changesAfterSigning.some((c) => c.kind === 'metadata')).toBe(false);
     }
+  });
+
+  it("the XMP stream's indirect /Length is the page's /Rotate number: rotating the page as a 'length' → content", async () => {
+    const pki = await testPki();
+    // Signed document whose page takes /Rotate from an indirect number (0).
+    const prepared = appendUpdate(withXmp(await pdfLibDocument({ useObjectStreams: false })), (file, next) => {
+      const page = firstPage(file);
+      const rotate = next();
+      return [
+        { num: rotate, value: 0 },
+        { num: page.ref.num, value: withEntries(page.dict, { Rotate: new PdfRef(rotate, 0) }) },
+      ];
+    });
+    const pdf = await signPdf(prepared, pki.sealSigner);
+    const rotate = firstPage(PdfFile.read(pdf)).dict.get('Rotate') as PdfRef;
+    const { xmp } = metadataRefs(pdf);
+    const attacked = await signWithExtras(pdf, pki.personalSigner, () => ({
+      objects: [
+        { num: rotate.num, value: 90 },
+        {
+          num: xmp.num,
+          value: xmpWithIndirectLength(`<x:xmpmeta xmlns:x="adobe:ns:meta/"/>`.padEnd(90, ' '), rotate.num),
+        },
+      ],
+    }));
+    const report = await validatePdf(attacked, pki.policy());
+    expect(report.signatures[0]?.indication).toBe('TOTAL_FAILED');
+    expectCaught(report, 'PDF_POST_SIGN_CHANGES');
+    expect(report.signatures[0]?.changesAfterSigning).toContainEqual(
+      expect.objectContaining({ kind: 'content', objects: expect.arrayContaining([`${rotate.num} 0`]) }),
+    );
+    expect(report.signatures[0]?.changesAfterSigning.some((c) => c.kind === 'metadata')).toBe(false);
   });
 
   it('a metadata update next to a fake signature dictionary (byte range not aligned) is not accepted → PDF_METADATA_CHANGES', async () => {

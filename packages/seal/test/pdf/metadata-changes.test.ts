@@ -13,7 +13,9 @@ import {
   signWithExtras,
   timestampWithExtras,
   withXmp,
+  xmpPacket,
   xmpStream,
+  xmpWithIndirectLength,
 } from './metadata-fixtures';
 
 const check = (report: ValidationReport, signature: number, id: string) =>
@@ -50,6 +52,28 @@ describe('metadata changes after signing', () => {
       expect(check(report, 1, 'PDF_METADATA_CHANGES')).toBeUndefined();
     },
   );
+
+  it('an XMP stream rewritten with an indirect /Length (a new number object) is metadata too', async () => {
+    const pki = await testPki();
+    const signed = await firstSigned();
+    const { xmp } = metadataRefs(signed);
+    let lengthNum = 0;
+    const twice = await signWithExtras(signed, pki.personalSigner, (_file, next) => {
+      lengthNum = next();
+      const body = xmpPacket('2026-11-26T00:00:00Z');
+      return {
+        objects: [
+          { num: lengthNum, value: body.length },
+          { num: xmp.num, value: xmpWithIndirectLength(body, lengthNum) },
+        ],
+      };
+    });
+    const report = await validatePdf(twice, pki.policy());
+    expect(report.signatures.map((s) => s.indication)).toEqual(['TOTAL_PASSED', 'TOTAL_PASSED']);
+    expect(report.signatures[0]?.changesAfterSigning.find((c) => c.kind === 'metadata')?.objects).toEqual(
+      expect.arrayContaining([`${xmp.num} 0`, `${lengthNum} 0`]),
+    );
+  });
 
   it("policy metadataChanges: 'reject' fails the first signature on the same document", async () => {
     const pki = await testPki();

@@ -26,6 +26,11 @@ export const xmpPacket = (modifyDate: string): string =>
 export const xmpStream = (modifyDate: string) =>
   stream(xmpPacket(modifyDate), { Type: name('Metadata'), Subtype: name('XML') });
 
+/** An XMP stream object written verbatim with an indirect `/Length lengthNum 0 R` (as Ghostscript and pdfTeX do). */
+export const xmpWithIndirectLength = (body: string, lengthNum: number) => ({
+  raw: `<< /Type /Metadata /Subtype /XML /Length ${lengthNum} 0 R >>\nstream\n${body}\nendstream`,
+});
+
 /** Adds an XMP /Metadata stream to the catalog (an unsigned revision, before any signature). */
 export function withXmp(pdf: Uint8Array): Uint8Array {
   return appendUpdate(pdf, (file, next) => {
