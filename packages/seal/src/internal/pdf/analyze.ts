@@ -998,7 +998,10 @@ function reachableObjects(file: PdfFile, rev: number): Set<number> | undefined {
   return reachableFrom(file, rev, [trailer?.get('Root'), trailer?.get('Info'), trailer?.get('Encrypt')]);
 }
 
-/** Object numbers reachable from `roots` in revision `rev` through every key (added to `seen`), or undefined past the budget. */
+/**
+ * Object numbers reachable from `roots` in revision `rev` through every key (added to `seen`), or undefined past the
+ * budget.
+ */
 function reachableFrom(
   file: PdfFile,
   rev: number,
