@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { loadNotoSansSc } from '@zwfw/fonts';
 import * as fontkit from 'fontkit';
-import type { PDFContext, PDFDocument, PDFFont, PDFRef } from 'pdf-lib';
+import type { PDFContext, PDFDocument, PDFFont, PDFRef } from './pdf-lib';
 import { CertificateError, CertificateGlyphMissingError } from '../errors';
 import { describe } from '../internal/describe';
 import { type FontSubset, type GlyfSource, readGlyfSource } from './font-subset';

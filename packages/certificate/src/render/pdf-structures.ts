@@ -9,7 +9,7 @@ import {
   PDFStream,
   PDFString,
   decodePDFRawStream,
-} from 'pdf-lib';
+} from './pdf-lib';
 
 /**
  * Make `document` compress with Node's native zlib instead of pako (pdf-lib's default): the same Flate streams,

@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import { type PDFContext, PDFObject, PDFRawStream, PDFStream } from 'pdf-lib';
+import { type PDFContext, PDFObject, PDFRawStream, PDFStream } from './pdf-lib';
 
 /**
  * A PDF object given as its serialised text (ASCII), written as is. Used for objects built from cached parts (font

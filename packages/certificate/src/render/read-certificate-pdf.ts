@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from './pdf-lib';
 import { CertificateError } from '../errors';
 import { describe } from '../internal/describe';
 import { type CertificateRecord, CertificateRecordSchema } from '../model/certificate-record';

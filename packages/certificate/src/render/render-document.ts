@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { PDFDocument, type PDFFont, PDFName, type PDFRef } from 'pdf-lib';
+import { PDFDocument, type PDFFont, PDFName, type PDFRef } from './pdf-lib';
 import { CertificateError, CertificateValidationError } from '../errors';
 import { describe } from '../internal/describe';
 import { maskCode } from '../internal/mask';
