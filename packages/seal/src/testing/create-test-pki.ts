@@ -116,6 +116,15 @@ export interface TestPki {
   /** The time-stamp authority. */
   tsa: TestTsa;
   /**
+   * Issues another CRL signed by the intermediate CA, e.g. an older or newer CRL than {@link TestPki.crl}, to test
+   * how a verifier chooses between several usable CRLs.
+   *
+   * @param options - `thisUpdate` (default: the reference time; `nextUpdate` is 30 days later) and the
+   * certificates to list as revoked (keyCompromise, one hour before `thisUpdate`; default none).
+   * @returns the CRL.
+   */
+  issueCrl(options?: { thisUpdate?: Date; revoked?: TestCertificate[] }): Promise<TestCrl>;
+  /**
    * A trust policy with the two roots (RSA and SM2) as the only anchors, the intermediate, all CRLs and
    * `mode: 'require'`.
    *
@@ -489,6 +498,12 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
       signer: tsaSigner,
       startResponder: (responderOptions) => startTimestampResponder(tsaSigner, responderOptions),
     },
+    issueCrl: ({ thisUpdate = now, revoked: listed = [] } = {}) =>
+      issueCrl(
+        intermediateIssuer,
+        thisUpdate,
+        listed.map((entry) => ({ serialHex: entry.serialHex, date: new Date(thisUpdate.getTime() - 3_600_000) })),
+      ),
     policy: (overrides = {}) => ({
       trustAnchors: [rootCertificate.der, sm2RootCertificate.der],
       intermediates: [intermediateCertificate.der],

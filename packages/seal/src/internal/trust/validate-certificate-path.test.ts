@@ -189,6 +189,34 @@ describe('validateCertificatePath', () => {
     expect(after.checks[1]).toMatchObject({ status: 'FAILED', subIndication: 'EXPIRED' });
   });
 
+  it('consults every usable CRL: an older CRL without the entry does not hide a revocation', async () => {
+    const older = await pki.issueCrl({ thisUpdate: new Date(Date.now() - 2 * 86_400_000) });
+    const newerListing = await pki.issueCrl({ revoked: [pki.sealSigner.testCertificate] });
+    const validate = (crls: Uint8Array[]) =>
+      validateCertificatePath({
+        leaf: pki.sealSigner.certificate,
+        candidates: [],
+        policy: pki.policy({ revocation: { crls: [...crls, pki.rootCrl.der], mode: 'require' } }),
+        time: new Date(),
+        purpose: 'signing',
+      });
+    // The older, still-fresh CRL comes first (as an embedded CRL would) and does not list the certificate.
+    expect((await validate([older.der, newerListing.der])).checks[3]).toMatchObject({
+      id: 'CERT_REVOCATION',
+      status: 'FAILED',
+      subIndication: 'REVOKED',
+    });
+    // A permanent revocation in an older CRL is not undone by a newer CRL that omits it.
+    const olderListing = await pki.issueCrl({
+      thisUpdate: new Date(Date.now() - 2 * 86_400_000),
+      revoked: [pki.sealSigner.testCertificate],
+    });
+    const newer = await pki.issueCrl();
+    expect((await validate([newer.der, olderListing.der])).checks[3]).toMatchObject({ subIndication: 'REVOKED' });
+    // Two usable CRLs, neither listing it: passed.
+    expect((await validate([older.der, newer.der])).checks[3]).toMatchObject({ status: 'PASSED' });
+  });
+
   it('ignores CRLs signed by another key with the same issuer name', async () => {
     const result = await validateCertificatePath({
       leaf: pki.sealSigner.certificate,

@@ -297,13 +297,27 @@ async function statusOf(
   now: Date,
 ): Promise<{ source: 'CRL' | 'OCSP'; revoked?: { date: Date; reason?: number } } | { problems: string[] }> {
   const problems: string[] = [];
+  // Every usable CRL is consulted, not the first: an older CRL (e.g. one embedded in the file) must not hide a
+  // revocation listed by another. A permanent revocation in any usable CRL wins; otherwise the newest CRL decides
+  // (so a later CRL can lift a certificateHold, reason 6).
+  let newest: ParsedCrl | undefined;
+  let permanent: { date: Date; reason?: number } | undefined;
+  const key = serialKey(certificate.serial);
   for (const candidate of crls) {
     const problem = await usableCrl(candidate, certificate, issuer, now);
-    if (problem === undefined) {
-      const entry = candidate.revoked.get(serialKey(certificate.serial));
-      return entry === undefined ? { source: 'CRL' } : { source: 'CRL', revoked: entry };
+    if (problem !== undefined) {
+      if (problem !== 'other issuer') problems.push(problem);
+      continue;
     }
-    if (problem !== 'other issuer') problems.push(problem);
+    const entry = candidate.revoked.get(key);
+    if (entry !== undefined && entry.reason !== 6 && (permanent === undefined || entry.date < permanent.date))
+      permanent = entry;
+    if (newest === undefined || candidate.thisUpdate > newest.thisUpdate) newest = candidate;
+  }
+  if (permanent !== undefined) return { source: 'CRL', revoked: permanent };
+  if (newest !== undefined) {
+    const entry = newest.revoked.get(key);
+    return entry === undefined ? { source: 'CRL' } : { source: 'CRL', revoked: entry };
   }
   const revocation = input.policy.revocation;
   const responses = [...(revocation?.ocspResponses ?? []), ...(input.ocspResponses ?? [])];
