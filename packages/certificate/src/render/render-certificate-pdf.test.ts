@@ -174,6 +174,21 @@ describe('renderCertificatePdf', () => {
     }
   });
 
+  it('subsets a TrueType face of a collection (.ttc, second face)', async () => {
+    const record = loadFixture('proof');
+    const ttc = {
+      bytes: new Uint8Array(readFileSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')),
+      postscriptName: 'WenQuanYiMicroHeiMono',
+    };
+    const pdf = await renderCertificatePdf(record, PROOF_CERTIFICATE_TEMPLATE, { now: FIXED_NOW, font: ttc });
+    const file = ws.file('ttc.pdf', pdf);
+    expect(run('qpdf', ['--check', file]).status).toBe(0);
+    expect(run('pdffonts', [file]).stdout).toMatch(
+      /[A-Z]{6}\+WenQuanYiMicroHeiMono\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/,
+    );
+    expect(run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']).stdout).toContain(record.holder.name);
+  });
+
   it('throws ERR_CERTIFICATE_TEXT_OVERFLOW when a value cannot fit its box', async () => {
     const record = loadFixture('proof');
     const long = { ...record, face: { ...record.face, purpose: '办理'.repeat(80) } };
