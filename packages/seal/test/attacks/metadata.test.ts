@@ -93,7 +93,7 @@ describe('metadata smuggling next to a later signature', () => {
               ModDate: encodeTextString('D:20261126000000Z'),
             }),
           },
-          // The signature widget is appended by signWithExtras; the annotation goes first.
+          // signWithExtras appends its signature widget to this page's /Annots.
           { num: page.ref.num, value: withEntries(page.dict, { Annots: new PdfArray([...annots.items, info]) }) },
         ],
       };

@@ -5,7 +5,7 @@ import { createCmsSignature } from '../../src/internal/cms/create-cms-signature'
 import { PdfFile } from '../../src/internal/pdf/pdf-file';
 import {
   PdfArray,
-  type PdfDict,
+  PdfDict,
   type PdfObject,
   PdfRef,
   ascii,
@@ -55,8 +55,10 @@ export function metadataRefs(pdf: Uint8Array): { info: PdfRef; xmp: PdfRef; info
 export type SignatureRevisionExtras = (
   file: PdfFile,
   next: () => number,
+  /** The new signature dictionary (for extra widgets of the same signature); given by signWithExtras. */
+  signature?: PdfRef,
 ) => {
-  /** Extra objects (Info, XMP, or an attacker's objects). */
+  /** Extra objects (Info, XMP, or an attacker's objects); a first-page object gets the signature widget appended. */
   objects?: UpdateObject[];
   /** Entries set on the catalog copy that the signature update writes anyway. */
   catalog?: Record<string, PdfObject>;
@@ -110,9 +112,11 @@ function appendWithExtras(
   const catalog = file.dict(rootRef) as PdfDict;
   const form = file.dict(catalog.get('AcroForm')) as PdfDict;
   const fields = file.get(form.get('Fields')) as PdfArray;
-  const annots = file.get(page.dict.get('Annots')) as PdfArray | undefined;
   const widget = new PdfRef(widgetNum, 0);
-  const extra = extras(file, next);
+  const extra = extras(file, next, new PdfRef(sigNum, 0));
+  const extraPage = extra.objects?.find((o) => o.num === page.ref.num)?.value;
+  const pageDict = extraPage instanceof PdfDict ? extraPage : page.dict;
+  const annots = file.get(pageDict.get('Annots')) as PdfArray | undefined;
   const objects: UpdateObject[] = [
     {
       num: sigNum,
@@ -138,9 +142,9 @@ function appendWithExtras(
     },
     {
       num: page.ref.num,
-      value: withEntries(page.dict, { Annots: new PdfArray([...(annots?.items ?? []), widget]) }),
+      value: withEntries(pageDict, { Annots: new PdfArray([...(annots?.items ?? []), widget]) }),
     },
-    ...(extra.objects ?? []),
+    ...(extra.objects ?? []).filter((o) => o.num !== page.ref.num),
   ];
   const newForm = withEntries(form, { Fields: new PdfArray([...fields.items, widget]), SigFlags: 3 });
   const formRef = catalog.get('AcroForm');

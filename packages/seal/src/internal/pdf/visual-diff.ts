@@ -17,10 +17,10 @@ const MAX_PAGES = 20;
 /** Largest rendered page accepted from a renderer, in pixels. */
 const MAX_PIXELS = 16_000_000;
 /**
- * Largest share of the page a later signature's appearance may cover and still be set apart (a 42 mm seal on A4 is
- * under 3 %); a larger appearance is compared like any other annotation, so it cannot blank out the page.
+ * Largest share of the page the appearances of later signatures may cover together and still be set apart (a 42 mm
+ * seal on A4 is under 3 %, so about eight fit); larger ones are compared like any other annotation, so they cannot blank out the page.
  */
-const MAX_SIGNATURE_SHARE = 0.1;
+const MAX_SIGNATURE_SHARE = 0.25;
 /** Time all renders of one validation may take together, whatever the renderer does itself. */
 const RENDER_BUDGET_MS = 120_000;
 
@@ -336,16 +336,16 @@ export async function checkVisualDifference(
     try {
       const signedRender = await render(context, c + d, index);
       const finalRender = await render(context, context.bytes.length, index);
-      const masks = page.annots
+      const rects = page.annots
         .filter((n) => laterSignatures.has(n))
         .flatMap((n) => {
           const widget = context.file.dict(new PdfRef(n, 0));
           const rect = box(context.file.get(widget?.get('Rect')));
-          const small = rect && area(rect) <= MAX_SIGNATURE_SHARE * area(page.box);
-          return widget?.name('FT') === 'Sig' && rect && small
-            ? [pixelRect(rect, page, finalRender.width, finalRender.height)]
-            : [];
+          return widget?.name('FT') === 'Sig' && rect ? [rect] : [];
         });
+      // Together (many small widgets cannot tile the page either) at most MAX_SIGNATURE_SHARE of the page.
+      const small = rects.reduce((sum, rect) => sum + area(rect), 0) <= MAX_SIGNATURE_SHARE * area(page.box);
+      const masks = small ? rects.map((rect) => pixelRect(rect, page, finalRender.width, finalRender.height)) : [];
       compared.push({ page: index, ...comparePages(signedRender, finalRender, masks) });
       for (const n of page.annots.filter((num) => annotations.has(num))) {
         const rect = box(context.file.get(context.file.dict(new PdfRef(n, 0))?.get('Rect')));
