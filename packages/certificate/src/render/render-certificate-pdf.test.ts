@@ -100,6 +100,21 @@ describe('renderCertificatePdf', () => {
     expect(Buffer.from(later).equals(Buffer.from(first))).toBe(false);
   });
 
+  it('gives the same bytes whether the template parts were just built or reused after other records', async () => {
+    // A template id no other test renders: the first call builds its shared parts (subset prefix, content, outlines).
+    const template = { ...PROOF_CERTIFICATE_TEMPLATE, id: 'test.fresh-template-cache' };
+    const record = loadFixture('proof');
+    const cold = await renderCertificatePdf(record, template, { now: FIXED_NOW });
+    const other = {
+      ...record,
+      holder: { ...record.holder, name: '欧阳明轩' },
+      face: { ...record.face, purpose: '办理营业执照' },
+    };
+    await renderCertificatePdf(other, template, { now: FIXED_NOW });
+    const warm = await renderCertificatePdf(record, template, { now: FIXED_NOW });
+    expect(Buffer.from(warm).equals(Buffer.from(cold))).toBe(true);
+  });
+
   it('writes Info and XMP metadata (holder code masked) and embeds certificate.json as an associated file', async () => {
     const record = loadFixture('proof');
     const pdf = await renderCertificatePdf(record, PROOF_CERTIFICATE_TEMPLATE, { now: FIXED_NOW });
