@@ -90,7 +90,12 @@ export interface ExchangeClientOptions {
    * @defaultValue {@link normalizedCodec}
    */
   codec?: ExchangeCodec;
-  /** `fetch` implementation (proxies, tests). @defaultValue globalThis.fetch */
+  /**
+   * `fetch` implementation (proxies, tests). It is called as `fetch(request, init)` where `init` carries the attempt's
+   * `signal` and the `body`, which override the request's (as in the Fetch standard): a wrapper passes both on, or
+   * reads them through `new Request(request, init)`.
+   * @defaultValue globalThis.fetch
+   */
   fetch?: typeof fetch;
   /** Observability hooks. */
   hooks?: ExchangeHooks;

@@ -402,10 +402,13 @@ export class Transport {
     const timer = new AbortController();
     const timeoutHandle = setTimeout(() => timer.abort(), Math.max(1, Math.floor(timeoutMs)));
     const timedOut = () => timer.signal.aborted && !operation.signal?.aborted;
-    // The attempt's signal goes straight to fetch, replacing ky's own (which only a ky timeout would abort): ky would
-    // otherwise combine the two with AbortSignal.any on every call.
+    // The attempt's signal and the body go straight to fetch (`fetch(request, { signal, body })`, as the Fetch
+    // standard allows). Through ky they would cost more than the request itself: ky combines its own signal with ours
+    // (AbortSignal.any) and clones every Request before sending, for retries we do not use — with a body, a tee of
+    // its stream.
     const signal = operation.signal ? AbortSignal.any([operation.signal, timer.signal]) : timer.signal;
     const baseFetch = this.#fetch;
+    const body = wire.body;
     let response: Response;
     let text: string;
     try {
@@ -413,8 +416,8 @@ export class Transport {
         response = await this.#ky(url, {
           method: wire.method,
           headers,
-          body: wire.body,
-          fetch: (input, init) => baseFetch(input, { ...init, signal }),
+          fetch: (input, init) =>
+            baseFetch(input, body === undefined ? { ...init, signal } : { ...init, signal, body }),
         });
       } catch (error) {
         if (timedOut() || isTimeoutError(error)) throw timeoutError(error);
