@@ -106,7 +106,7 @@ export interface TrustPolicy {
     metadataChanges?: PdfMetadataChangePolicy;
     /**
      * Renders one page for PDF_VISUAL_DIFF. Without it the visual comparison is not performed (reported as INFO).
-     * The library stays runtime-neutral: on Node, `createPdftoppmRenderer()` from `@zwfw/seal/testing` is one.
+     * The library stays runtime-neutral: on Node, `createPdftoppmRenderer()` from `@zwfw/seal/node` is one.
      */
     renderPage?: PdfPageRenderer;
     /** Largest accepted PDF in bytes. */
@@ -150,7 +150,7 @@ export interface RenderedPage {
  *
  * @example
  * ```ts
- * import { createPdftoppmRenderer } from '@zwfw/seal/testing'; // Node, poppler-utils installed
+ * import { createPdftoppmRenderer } from '@zwfw/seal/node'; // Node, poppler-utils installed
  * const report = await validatePdf(pdf, { trustAnchors: [root], pdf: { renderPage: createPdftoppmRenderer() } });
  * ```
  */

@@ -2,7 +2,7 @@ import type { TrustPolicy } from '@zwfw/seal';
 import type { JsonTrustPolicy } from '@zwfw/seal/json';
 import { validateJson } from '@zwfw/seal/json';
 import { validatePdf } from '@zwfw/seal/pdf';
-import { createPdftoppmRenderer, isPdftoppmAvailable } from '@zwfw/seal/testing';
+import { createPdftoppmRenderer, isPdftoppmAvailable } from '@zwfw/seal/node';
 import {
   type Command,
   flagOption,

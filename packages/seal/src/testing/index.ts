@@ -8,5 +8,3 @@ export type { SealErrorCode } from '../errors';
 export { createTestPki } from './create-test-pki';
 export type { TestPki, TestPkiOptions, TestCertificate, TestSigner, TestCrl, TestTsa } from './create-test-pki';
 export type { TimestampResponder, TimestampResponderOptions } from './timestamp-responder';
-export { createPdftoppmRenderer, isPdftoppmAvailable, parsePgm } from './pdftoppm-renderer';
-export type { PdftoppmRendererOptions } from './pdftoppm-renderer';

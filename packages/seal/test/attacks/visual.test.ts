@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { signPdf } from '../../src/pdf/sign-pdf';
 import { validatePdf } from '../../src/pdf/validate-pdf';
-import { createPdftoppmRenderer } from '../../src/testing/pdftoppm-renderer';
+import { createPdftoppmRenderer } from '../../src/node/pdftoppm-renderer';
 import type { UpdateObject } from '../../src/internal/pdf/writer';
 import { pdfLibDocument, testPki } from '../pdf/helpers';
 import { signWithExtras, withXmp } from '../pdf/metadata-fixtures';

@@ -14,7 +14,7 @@ import {
 import { signPdf } from '../../src/pdf/sign-pdf';
 import { validatePdf } from '../../src/pdf/validate-pdf';
 import type { ValidationReport } from '../../src/report';
-import { createPdftoppmRenderer, isPdftoppmAvailable, parsePgm } from '../../src/testing/pdftoppm-renderer';
+import { createPdftoppmRenderer, isPdftoppmAvailable, parsePgm } from '../../src/node/pdftoppm-renderer';
 import type { PdfPageRenderer, RenderedPage } from '../../src/types';
 import { PdfArray, PdfRef, appendUpdate, dict, firstPage, name, stream, withEntries } from '../attacks/build';
 import { pdfLibDocument, testPki } from './helpers';
@@ -71,7 +71,7 @@ describe('PDF_VISUAL_DIFF', () => {
       (path) => path.endsWith('.ts') && !path.endsWith('.test.ts'),
     );
     const spawning = sources.filter((path) => readFileSync(join(root, path), 'utf8').includes('node:child_process'));
-    expect(spawning).toEqual([join('testing', 'pdftoppm-renderer.ts')]);
+    expect(spawning).toEqual([join('node', 'pdftoppm-renderer.ts')]);
   });
 
   it('pdftoppm is installed (scripts/bootstrap.sh)', () => {

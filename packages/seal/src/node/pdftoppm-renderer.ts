@@ -93,7 +93,7 @@ export function parsePgm(bytes: Uint8Array): RenderedPage {
  * PDF is too large.
  * @example
  * ```ts
- * import { createPdftoppmRenderer, isPdftoppmAvailable } from '@zwfw/seal/testing';
+ * import { createPdftoppmRenderer, isPdftoppmAvailable } from '@zwfw/seal/node';
  * const renderPage = isPdftoppmAvailable() ? createPdftoppmRenderer({ timeoutMs: 10_000 }) : undefined;
  * const report = await validatePdf(pdf, { trustAnchors: [root], ...(renderPage ? { pdf: { renderPage } } : {}) });
  * ```
