@@ -1,7 +1,7 @@
 // SM2 (GB/T 32918) with SM3 through sm-crypto-v2, loaded on first use. Node's crypto cannot do it: it signs SM2 keys
 // as plain ECDSA or with an empty user ID (seal.md §8).
-import { type DerNode, childrenOf, contentOf, expectTag, readOid, readSingle } from './der';
-import { toHex } from './input';
+import { type DerNode, childrenOf, contentOf, expectTag, integer, readOid, readSingle, sequence } from './der';
+import { bytesEqual, toHex } from './input';
 import { OID } from './oids';
 
 /** OID of the SM2 curve, as namedCurve of id-ecPublicKey. */
@@ -42,16 +42,48 @@ export function sm2PrivateKeyHex(pkcs8: Uint8Array): string | undefined {
   }
 }
 
-/** Verifies a DER SM2 signature over `data` (SM3 of Z(userId, key) ‖ data). */
+/** Order n of the SM2 base point (GB/T 32918.5). */
+const SM2_ORDER = BigInt('0xfffffffeffffffffffffffffffffffff7203df6b21c6052b53bbf40939d54123');
+
+/**
+ * r ‖ s (32 bytes each, hex) of a DER SM2 signature, or undefined unless it is exactly SEQUENCE { INTEGER r,
+ * INTEGER s } in DER (minimal, non-negative, no trailing bytes) with 1 ≤ r, s < n (GB/T 32918.2 §7.1 B1, B2).
+ * sm-crypto-v2's own decoder checks none of this: it skips tags and trailing bytes and reads negative integers as
+ * positive, so one signature had many accepted encodings (BouncyCastle and OpenSSL accept only the DER one).
+ */
+export function sm2SignatureRawHex(signature: Uint8Array): string | undefined {
+  try {
+    const fields = childrenOf(expectTag(readSingle(signature, 'SM2 signature'), 0x30, 'SM2 signature'));
+    if (fields.length !== 2) return undefined;
+    const values = fields.map((field) => contentOf(expectTag(field, 0x02, 'SM2 signature INTEGER')));
+    if (!bytesEqual(sequence(...values.map((value) => integer(value))), signature)) return undefined;
+    const hex = values.map((value) =>
+      toHex(value)
+        .replace(/^(00)+/, '')
+        .padStart(64, '0'),
+    );
+    const inRange = hex.every((part) => {
+      const number = BigInt(`0x${part}`);
+      return number >= 1n && number < SM2_ORDER;
+    });
+    return inRange ? hex.join('') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Verifies a DER SM2 signature over `data` (SM3 of Z(userId, key) ‖ data); only the DER encoding is accepted. */
 export async function sm2Verify(
   publicKeyHex: string,
   data: Uint8Array,
   signature: Uint8Array,
   userId: string,
 ): Promise<boolean> {
+  const raw = sm2SignatureRawHex(signature);
+  if (raw === undefined) return false;
   const { sm2 } = await import('sm-crypto-v2');
   try {
-    return sm2.doVerifySignature(data, toHex(signature), publicKeyHex, { der: true, hash: true, userId });
+    return sm2.doVerifySignature(data, raw, publicKeyHex, { der: false, hash: true, userId });
   } catch {
     return false;
   }
