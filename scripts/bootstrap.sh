@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(poppler-utils qpdf openssl zbar-tools python3-jwcrypto mupdf-tools fonts-dejavu-core libnss3-tools)
+APT_PACKAGES=(poppler-utils qpdf openssl zbar-tools python3-jwcrypto mupdf-tools fonts-dejavu-core libnss3-tools
+  default-jdk-headless libbcprov-java libbcpkix-java libbcutil-java)
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
