@@ -2,6 +2,7 @@ import { decodeProtectedHeader, importJWK } from 'jose';
 import { type ExchangeCodec, normalizedCodec } from './codec';
 import { ExchangeError } from './errors';
 import type { ExchangeHooks, ExchangeLogger } from './hooks';
+import type { MessageLog } from './message-log';
 import type { ReceiptChecker } from './internal/operations';
 import { Transport } from './internal/transport';
 import { type ExchangeOutbox, Outbox, type OutboxRelayOptions } from './outbox/outbox';
@@ -101,6 +102,11 @@ export interface ExchangeClientOptions {
   hooks?: ExchangeHooks;
   /** Structured logger; fields are masked. */
   logger?: ExchangeLogger;
+  /**
+   * Append-only evidence of every attempt (hashes, ids, status, timing; no bodies), e.g. the SQLite store's
+   * `store.messageLog`. Off by default.
+   */
+  messageLog?: MessageLog;
   /** Clock used for signing timestamps and outbox times. @defaultValue () => new Date() */
   now?: () => Date;
   /** Ids for nonces, request ids, correlation ids, Idempotency-Keys and outbox ids. @defaultValue crypto.randomUUID */
@@ -280,6 +286,7 @@ export function createExchangeClient(options: ExchangeClientOptions): ExchangeCl
     fetch: options.fetch,
     hooks,
     logger: options.logger,
+    messageLog: options.messageLog,
     now,
     generateId,
     random,

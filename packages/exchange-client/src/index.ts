@@ -166,6 +166,7 @@ export type {
   EvaluationInputInput,
   Evaluation,
 } from './wire/evaluations';
+export type { MessageLog, MessageLogEntry } from './message-log';
 export { normalizedCodec } from './codec';
 export type { ExchangeCodec, NormalizedRequest, NormalizedResponse, WireRequest, WireResponse } from './codec';
 export { EXCHANGE_HEADERS, SIGNATURE_METHODS } from './signing/headers';

@@ -17,10 +17,11 @@ import {
   isExchangeError,
 } from '../errors';
 import type { ExchangeHooks, ExchangeLogger, RequestState } from '../hooks';
+import type { MessageLog } from '../message-log';
 import { EXCHANGE_HEADERS } from '../signing/headers';
 import type { RequestSigner } from '../signing/request-signer';
 import { ClockSkewDataSchema, PLATFORM_ERROR_STATUS, PLATFORM_SUCCESS_CODE } from '../wire/envelope';
-import { sha256Hex } from '../signing/canonical-request';
+import { createCanonicalRequest, sha256Hex } from '../signing/canonical-request';
 import { toBytes } from './bytes';
 import { maskDeep, maskText, maskUrl } from './mask';
 
@@ -44,6 +45,7 @@ export interface TransportSettings {
   fetch: typeof fetch | undefined;
   hooks: ExchangeHooks;
   logger: ExchangeLogger | undefined;
+  messageLog: MessageLog | undefined;
   now: () => Date;
   generateId: () => string;
   random: () => number;
@@ -379,13 +381,14 @@ export class Transport {
     if (operation.issue) headers[EXCHANGE_HEADERS.issue] = operation.issue;
     // The final URL (as fetch will normalize it) is what gets signed, afresh on every attempt.
     const url = this.#url(wire);
-    const signed = await settings.signer.sign({
+    const signing = {
       method: wire.method,
       url,
       body: bodyBytes,
       timestamp: settings.now().getTime() + this.clockOffsetMs,
       nonce: settings.generateId(),
-    });
+    };
+    const signed = await settings.signer.sign(signing);
     Object.assign(headers, signed);
     if (settings.hooks.onRequest || settings.logger?.debug) {
       state.url = maskUrl(url);
@@ -398,6 +401,8 @@ export class Transport {
         `${operation.name}: no response within ${Math.round(timeoutMs)} ms (${isTotal ? 'totalTimeout' : 'timeout'}); raise the option if the platform is slow`,
         { cause, requestId: state.requestId, isRetryable: !isTotal },
       );
+    const startedAt = settings.messageLog ? settings.now() : new Date(0);
+    let failure: unknown;
     // One timer per attempt, covering the response headers and the body.
     const timer = new AbortController();
     const timeoutHandle = setTimeout(() => timer.abort(), Math.max(1, Math.floor(timeoutMs)));
@@ -409,8 +414,8 @@ export class Transport {
     const signal = operation.signal ? AbortSignal.any([operation.signal, timer.signal]) : timer.signal;
     const baseFetch = this.#fetch;
     const body = wire.body;
-    let response: Response;
-    let text: string;
+    let response: Response | undefined;
+    let text: string | undefined;
     try {
       try {
         response = await this.#ky(url, {
@@ -438,11 +443,71 @@ export class Transport {
           { cause: error, requestId: state.requestId, isRetryable: true },
         );
       }
+      this.#observeDate(response.headers.get('date'));
+      return this.#interpret(operation, normalized, state, response, text, performance.now() - started);
+    } catch (error) {
+      failure = error;
+      throw error;
     } finally {
       clearTimeout(timeoutHandle);
+      if (settings.messageLog) {
+        void this.#appendMessage(settings.messageLog, operation.name, state, signing, {
+          startedAt,
+          durationMs: performance.now() - started,
+          response,
+          text,
+          errorCode:
+            failure === undefined ? null : isExchangeError(failure) ? failure.code : 'ERR_EXCHANGE_NETWORK_FAILED',
+        });
+      }
     }
-    this.#observeDate(response.headers.get('date'));
-    return this.#interpret(operation, normalized, state, response, text, performance.now() - started);
+  }
+
+  /** Append the attempt to the message log; a failing log never fails the call. */
+  async #appendMessage(
+    log: MessageLog,
+    operation: string,
+    state: RequestState,
+    signing: { method: string; url: string; body: Uint8Array; timestamp: number; nonce: string },
+    outcome: {
+      startedAt: Date;
+      durationMs: number;
+      response: Response | undefined;
+      text: string | undefined;
+      errorCode: string | null;
+    },
+  ): Promise<void> {
+    try {
+      const parsed = new URL(signing.url);
+      const canonical = createCanonicalRequest({
+        method: signing.method,
+        path: parsed.pathname,
+        query: parsed.search,
+        bodySha256: await sha256Hex(signing.body),
+        timestamp: String(signing.timestamp),
+        nonce: signing.nonce,
+      });
+      await log.append({
+        at: outcome.startedAt,
+        operation,
+        requestId: state.requestId,
+        correlationId: state.correlationId,
+        method: signing.method,
+        url: maskUrl(signing.url),
+        requestHash: await sha256Hex(canonical),
+        status: outcome.response?.status ?? null,
+        responseSha256: outcome.text === undefined ? null : await sha256Hex(outcome.text),
+        platformRequestId: outcome.response?.headers.get(EXCHANGE_HEADERS.exchangeId) ?? null,
+        errorCode: outcome.errorCode,
+        durationMs: outcome.durationMs,
+      });
+    } catch (error) {
+      this.#log('warn', 'message log append failed; the exchange itself is unaffected', {
+        operation,
+        requestId: state.requestId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
   }
 
   /** Base URL + path + query, normalized as fetch will send it. */

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { ExchangeError } from '../errors';
+import type { MessageLog, MessageLogEntry } from '../message-log';
 import type {
   NewOutboxRecord,
   OutboxRecord,
@@ -51,6 +52,40 @@ export interface SqliteOutboxStoreOptions {
    * AES-256-GCM. Keep the key outside the database (KMS, environment). Records written without a key stay readable.
    */
   encryptionKey?: Uint8Array;
+}
+
+/** The SQLite store's append-only message log (table `<table>_message_log`). */
+export interface SqliteMessageLog extends MessageLog {
+  /**
+   * Entries, oldest first.
+   * @param filter - only the attempts of one operation (`correlationId`); at most `limit`. @defaultValue limit 100
+   * @returns the entries.
+   */
+  list(filter?: { correlationId?: string; limit?: number }): Promise<MessageLogEntry[]>;
+}
+
+/** The SQLite outbox store, with its message log. */
+export interface SqliteOutboxStore extends OutboxStore {
+  /**
+   * Append-only log of every attempt (design §4), committed with the outbox's writes: pass it to the client as
+   * `messageLog`. Rows cannot be updated or deleted (SQLite triggers refuse it).
+   */
+  readonly messageLog: SqliteMessageLog;
+}
+
+interface MessageRow {
+  at: number;
+  operation: string;
+  request_id: string;
+  correlation_id: string;
+  method: string;
+  url: string;
+  request_hash: string;
+  status: number | null;
+  response_sha256: string | null;
+  platform_request_id: string | null;
+  error_code: string | null;
+  duration_ms: number;
 }
 
 const ENCRYPTED_PREFIX = 'enc:v1:';
@@ -181,7 +216,7 @@ async function openDatabase(path: string): Promise<SqliteDatabase> {
  * const client = createExchangeClient({ ...options, outbox: { store } });
  * ```
  */
-export async function createSqliteOutboxStore(options: SqliteOutboxStoreOptions): Promise<OutboxStore> {
+export async function createSqliteOutboxStore(options: SqliteOutboxStoreOptions): Promise<SqliteOutboxStore> {
   const table = options.table ?? 'exchange_outbox';
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(table)) {
     throw new ExchangeError(
@@ -225,7 +260,47 @@ export async function createSqliteOutboxStore(options: SqliteOutboxStoreOptions)
     );
     CREATE INDEX IF NOT EXISTS ${table}_due ON ${table} (state, next_attempt_at);
     CREATE INDEX IF NOT EXISTS ${table}_unsent ON ${table} (ordering_key, seq) WHERE state != 'sent';
+    CREATE TABLE IF NOT EXISTS ${table}_message_log (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      at INTEGER NOT NULL,
+      operation TEXT NOT NULL,
+      request_id TEXT NOT NULL,
+      correlation_id TEXT NOT NULL,
+      method TEXT NOT NULL,
+      url TEXT NOT NULL,
+      request_hash TEXT NOT NULL,
+      status INTEGER,
+      response_sha256 TEXT,
+      platform_request_id TEXT,
+      error_code TEXT,
+      duration_ms REAL NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS ${table}_message_log_correlation ON ${table}_message_log (correlation_id, seq);
+    CREATE TRIGGER IF NOT EXISTS ${table}_message_log_no_update BEFORE UPDATE ON ${table}_message_log
+      BEGIN SELECT RAISE(ABORT, 'the message log is append-only'); END;
+    CREATE TRIGGER IF NOT EXISTS ${table}_message_log_no_delete BEFORE DELETE ON ${table}_message_log
+      BEGIN SELECT RAISE(ABORT, 'the message log is append-only'); END;
   `);
+  const insertMessage = db.prepare(
+    `INSERT INTO ${table}_message_log (at, operation, request_id, correlation_id, method, url, request_hash, status, response_sha256, platform_request_id, error_code, duration_ms)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const listMessages = db.prepare(`SELECT * FROM ${table}_message_log ORDER BY seq LIMIT ?`);
+  const listMessagesOf = db.prepare(`SELECT * FROM ${table}_message_log WHERE correlation_id = ? ORDER BY seq LIMIT ?`);
+  const toEntry = (row: MessageRow): MessageLogEntry => ({
+    at: new Date(row.at),
+    operation: row.operation,
+    requestId: row.request_id,
+    correlationId: row.correlation_id,
+    method: row.method,
+    url: row.url,
+    requestHash: row.request_hash,
+    status: row.status,
+    responseSha256: row.response_sha256,
+    platformRequestId: row.platform_request_id,
+    errorCode: row.error_code,
+    durationMs: row.duration_ms,
+  });
   const insert = db.prepare(
     `INSERT INTO ${table} (id, operation, method, path, body, idempotency_key, ordering_key, version, payload_sha256, state, attempts, next_attempt_at, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING *`,
@@ -285,6 +360,34 @@ export async function createSqliteOutboxStore(options: SqliteOutboxStoreOptions)
     });
   };
   return {
+    messageLog: {
+      async append(entry) {
+        await write(() =>
+          insertMessage.run(
+            entry.at.getTime(),
+            entry.operation,
+            entry.requestId,
+            entry.correlationId,
+            entry.method,
+            entry.url,
+            entry.requestHash,
+            entry.status,
+            entry.responseSha256,
+            entry.platformRequestId,
+            entry.errorCode,
+            entry.durationMs,
+          ),
+        );
+      },
+      async list(filter = {}) {
+        open();
+        const limit = filter.limit ?? 100;
+        const rows = (
+          filter.correlationId === undefined ? listMessages.all(limit) : listMessagesOf.all(filter.correlationId, limit)
+        ) as MessageRow[];
+        return rows.map(toEntry);
+      },
+    },
     async add(record: NewOutboxRecord) {
       const row = await write(
         () =>

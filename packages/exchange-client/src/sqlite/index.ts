@@ -6,4 +6,9 @@
  * @module
  */
 export { createSqliteOutboxStore } from './create-sqlite-outbox-store';
-export type { SqliteDatabase, SqliteOutboxStoreOptions } from './create-sqlite-outbox-store';
+export type {
+  SqliteDatabase,
+  SqliteMessageLog,
+  SqliteOutboxStore,
+  SqliteOutboxStoreOptions,
+} from './create-sqlite-outbox-store';
