@@ -2,16 +2,22 @@
 // its own process (so the client's CPU cost is not mixed with the server's):
 //  1. per-request overhead of the client (signing, ky, validation, retry machinery) vs a bare fetch to the same
 //     endpoint: p50 and p99 latency ratio (goal ≤ 1.2×), on GET /health (unsigned baseline) and on GET /items/{code}
-//     (baseline signs with node:crypto, the cheapest correct request);
-//  2. durable submissions/s through the SQLite outbox (WAL, synchronous = FULL, file on disk), goal ≥ 500/s, against
-//     direct (non-durable) submissions in the same run.
+//     (the baseline signs with node:crypto, the cheapest correct request, and sends the same headers as the client:
+//     identity, request and correlation ids, accept). Both sides use the same global fetch dispatcher (keep-alive)
+//     and alternate in blocks after a warm-up;
+//  2. where the client's time goes, in CPU µs per call without a network: a stub fetch, ky alone over that stub, and
+//     the whole client over that stub;
+//  3. durable submissions/s through the SQLite outbox (WAL, synchronous = FULL, file on disk), goal ≥ 500/s, against
+//     direct (non-durable) submissions and bare signed POSTs of the same body in the same run.
 // Default sizes finish in well under a minute; `--full` (or BENCH_FULL=1) runs the issue's larger sizes.
 import { spawn } from 'node:child_process';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import {
   type CaseInputInput,
   createExchangeClient,
@@ -23,9 +29,11 @@ import { createSqliteOutboxStore } from '@zwfw/exchange-client/sqlite';
 import { metric, percentile, report } from './lib';
 
 const full = process.argv.includes('--full') || process.env.BENCH_FULL === '1';
-const LATENCY_REQUESTS = full ? 3000 : 400;
-const SUBMISSIONS = full ? 5000 : 1000;
-const CONCURRENCY = 16;
+const LATENCY_REQUESTS = full ? 5000 : 2000;
+const WARM_UP = 200;
+const SUBMISSIONS = full ? 5000 : 2000;
+const CONCURRENCY = 32;
+const STUB_CALLS = 20_000;
 
 interface SimInfo {
   apiUrl: string;
@@ -95,11 +103,18 @@ function caseInput(caseNo: string, itemCode: string): CaseInputInput {
   };
 }
 
-function signedHeaders(info: SimInfo, method: string, path: string): Record<string, string> {
+const CLIENT = { regionCode: '430400000000', organizationCode: '11430400MB1D03622L', systemCode: 'BENCH' };
+
+/** The headers the client sends, signed with node:crypto: what a hand-written caller would have to send. */
+function signedHeaders(info: SimInfo, method: string, path: string, body = ''): Record<string, string> {
   const timestamp = String(Date.now());
   const nonce = randomUUID();
-  const canonical = `${method}\n${path}\n\n${createHash('sha256').update('').digest('hex')}\n${timestamp}\n${nonce}`;
+  const canonical = `${method}\n${path}\n\n${createHash('sha256').update(body).digest('hex')}\n${timestamp}\n${nonce}`;
   return {
+    accept: 'application/json',
+    'X-Exchange-Client': `${CLIENT.regionCode}/${CLIENT.organizationCode}/${CLIENT.systemCode}`,
+    'X-Request-Id': randomUUID(),
+    'X-Correlation-Id': randomUUID(),
     'X-Exchange-App-Key': info.credentials.appKey,
     'X-Exchange-Timestamp': timestamp,
     'X-Exchange-Nonce': nonce,
@@ -110,7 +125,7 @@ function signedHeaders(info: SimInfo, method: string, path: string): Record<stri
 /** Alternate blocks of the two sides so both see the same machine conditions; returns per-request ms. */
 async function compare(total: number, client: () => Promise<unknown>, bare: () => Promise<unknown>) {
   const times = { client: [] as number[], bare: [] as number[] };
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < WARM_UP; i++) {
     await client();
     await bare();
   }
@@ -130,19 +145,65 @@ async function compare(total: number, client: () => Promise<unknown>, bare: () =
   return times;
 }
 
-async function submitAll(client: ExchangeClient, prefix: string, itemCode: string): Promise<number> {
+/** Submissions per second, CONCURRENCY in flight. */
+async function rate(submit: (index: number) => Promise<void>): Promise<number> {
   let next = 0;
   const start = performance.now();
   const worker = async () => {
-    while (next < SUBMISSIONS) {
-      const index = next++;
-      const result = await client.cases.submit(caseInput(`${prefix}-${index}`, itemCode));
-      if (result.status !== 'sent') throw new Error(`submission ${index} was ${result.status}, expected sent`);
-    }
+    while (next < SUBMISSIONS) await submit(next++);
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return (SUBMISSIONS / (performance.now() - start)) * 1000;
 }
+
+const submitAll = (client: ExchangeClient, prefix: string, itemCode: string) =>
+  rate(async (index) => {
+    const result = await client.cases.submit(caseInput(`${prefix}-${index}`, itemCode));
+    if (result.status !== 'sent') throw new Error(`submission ${index} was ${result.status}, expected sent`);
+  });
+
+/** The same submissions as bare signed POSTs (the body the client sends: the parsed input with its defaults). */
+const bareSubmitAll = (info: SimInfo, prefix: string, itemCode: string) => {
+  const url = new URL('cases', info.apiUrl);
+  return rate(async (index) => {
+    const body = JSON.stringify({
+      version: 1,
+      materials: [],
+      deliveryMode: '00',
+      ...caseInput(`${prefix}-${index}`, itemCode),
+    });
+    const response = await fetch(url, {
+      method: 'POST',
+      body,
+      headers: {
+        ...signedHeaders(info, 'POST', url.pathname, body),
+        'content-type': 'application/json; charset=utf-8',
+        'Idempotency-Key': randomUUID(),
+      },
+    });
+    await response.json();
+    if (response.status !== 201) throw new Error(`bare submission ${index} answered ${response.status}`);
+  });
+};
+
+/** CPU µs per call of `run`, after a warm-up (CPU time is less disturbed by other processes than wall time). */
+async function cpuPerCall(run: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < STUB_CALLS / 10; i++) await run();
+  const before = process.cpuUsage();
+  for (let i = 0; i < STUB_CALLS; i++) await run();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / STUB_CALLS;
+}
+
+/** ky 1.14 as the client resolves it (not a dependency of the workspace root). */
+interface KyLike {
+  create(
+    options: Record<string, unknown>,
+  ): (input: URL, options?: { headers?: Record<string, string> }) => Promise<Response>;
+}
+const { default: ky } = (await import(
+  pathToFileURL(createRequire(new URL('../packages/exchange-client/package.json', import.meta.url)).resolve('ky')).href
+)) as { default: KyLike };
 
 const { info, stop } = await startSimulatorProcess();
 const dir = mkdtempSync(join(tmpdir(), 'zwfw-bench-exchange-'));
@@ -150,7 +211,7 @@ try {
   const options = {
     baseUrl: info.apiUrl,
     credentials: info.credentials,
-    client: { regionCode: '430400000000', organizationCode: '11430400MB1D03622L', systemCode: 'BENCH' },
+    client: CLIENT,
     receipts: { verificationKey: info.publicJwk },
   };
   const client = createExchangeClient(options);
@@ -171,6 +232,23 @@ try {
       fetch(itemPath, { headers: signedHeaders(info, 'GET', itemPath.pathname) }).then((response) => response.json()),
   );
 
+  // The client's own cost without a network: the simulator's answer to items.get, served by an in-process stub.
+  const itemAnswer = await (await fetch(itemPath, { headers: signedHeaders(info, 'GET', itemPath.pathname) })).text();
+  const stub = (async () =>
+    new Response(itemAnswer, {
+      status: 200,
+      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(itemAnswer)) },
+    })) as typeof fetch;
+  const stubCpu = await cpuPerCall(async () => JSON.parse(await (await stub(itemPath)).text()));
+  const kyStub = ky.create({ retry: 0, timeout: false, throwHttpErrors: false, fetch: stub });
+  const kyCpu = await cpuPerCall(async () =>
+    JSON.parse(await (await kyStub(itemPath, { headers: signedHeaders(info, 'GET', itemPath.pathname) })).text()),
+  );
+  const stubClient = createExchangeClient({ ...options, fetch: stub });
+  const clientCpu = await cpuPerCall(() => stubClient.items.get(item.implementationCode));
+
+  await simReset();
+  const bareRate = await bareSubmitAll(info, 'BARE', item.implementationCode);
   await simReset();
   const directRate = await submitAll(client, 'DIRECT', item.implementationCode);
   await simReset();
@@ -236,7 +314,10 @@ try {
       ),
       metric('items.get p50', 'ms', percentile(items.client, 50), 'signed bare fetch p50', percentile(items.bare, 50)),
       metric('items.get p99', 'ms', percentile(items.client, 99), 'signed bare fetch p99', percentile(items.bare, 99)),
+      metric('items.get CPU per call, stub fetch', 'µs', clientCpu, 'ky over the same stub (signed headers)', kyCpu),
+      metric('ky CPU per call, stub fetch', 'µs', kyCpu, 'stub fetch + JSON.parse', stubCpu),
       metric('durable submissions (SQLite, sync=FULL)', '/s', durableRate, 'direct submissions', directRate),
+      metric('direct submissions (client)', '/s', directRate, 'bare signed POST /cases', bareRate),
       metric(
         'outbox writes (SQLite, sync=FULL, no network)',
         '/s',
@@ -253,7 +334,7 @@ try {
       ),
     ],
     [
-      `${LATENCY_REQUESTS} requests per side (alternating blocks of 25, 50 warm-up each); ${SUBMISSIONS} submissions per mode, concurrency ${CONCURRENCY}${full ? ' (--full)' : ''}`,
+      `${LATENCY_REQUESTS} requests per side (alternating blocks of 25, ${WARM_UP} warm-up each); ${STUB_CALLS} stub calls; ${SUBMISSIONS} submissions per mode, concurrency ${CONCURRENCY}${full ? ' (--full)' : ''}`,
       'simulator in a separate process on loopback; receipts verified (ES256) on every submission; goals: ratio ≤ 1.2×, durable ≥ 500/s',
     ],
   );
