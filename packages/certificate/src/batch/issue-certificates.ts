@@ -7,7 +7,7 @@ import { validateCertificateRecord } from '../model/validate-certificate-record'
 import type { CertificateFont } from '../render/fonts';
 import { renderParsedCertificate } from '../render/render-document';
 import type { CertificateTemplate } from '../templates/certificate-template';
-import { type RenderOutcome, WorkerPool } from './worker-pool';
+import { JOBS_PER_WORKER, type RenderOutcome, WorkerPool } from './worker-pool';
 
 /** One issued certificate, handed to {@link IssueCertificatesOptions.sink}. */
 export interface IssuedCertificate {
@@ -70,7 +70,7 @@ export interface IssueCertificatesOptions {
 
 /**
  * Issue a batch of certificates as an async iterable of results. Records are pulled lazily from `records` (an array,
- * iterable or async iterable, e.g. a database cursor) and at most `2 × concurrency` are in flight, so memory stays
+ * iterable or async iterable, e.g. a database cursor) and at most `3 × concurrency` (2 on one thread) are in flight, so memory stays
  * bounded for any batch size when a `sink` stores the PDFs. A record that fails validation or rendering is reported
  * (`ok: false` with the error code) and skipped; the batch goes on. Results come in completion order with their
  * input `index`.
@@ -193,7 +193,8 @@ export async function* issueCertificates(
     Symbol.asyncIterator in records
       ? (records as AsyncIterable<unknown>)[Symbol.asyncIterator]()
       : (records as Iterable<unknown>)[Symbol.iterator]();
-  const window = concurrency * 2;
+  // Enough records in flight to keep every worker's queue full while results are handled.
+  const window = concurrency === 1 ? 2 : concurrency * (JOBS_PER_WORKER + 1);
   const inflight = new Map<number, Promise<{ index: number; result: IssueResult }>>();
   let nextIndex = 0;
   let exhausted = false;
