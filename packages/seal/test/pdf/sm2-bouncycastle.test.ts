@@ -21,6 +21,7 @@ import { validateCmsSignature } from '../../src/internal/cms/validate-cms-signat
 import { type SignatureUpdateInput, appendSignature } from '../../src/internal/pdf/signature-update';
 import { readPdfForUpdate, signPdf } from '../../src/pdf/sign-pdf';
 import { validatePdf } from '../../src/pdf/validate-pdf';
+import { createSoftwareSigner } from '../../src/signer';
 import { aggregateIndication } from '../../src/report';
 import { SM2_DEFAULT_USER_ID, type TrustPolicy } from '../../src/types';
 import { expectCaught } from '../attacks/helpers';
@@ -197,6 +198,19 @@ describe('BouncyCastle verifies our SM2 signatures', () => {
       expect(tampered.values.signatureProblem).toMatch(/message-digest attribute value does not match/);
     },
   );
+
+  it('fails a signature made with another SM2 user ID than the standard 1234567812345678 it assumes', async () => {
+    const pki = await testPki();
+    const signer = createSoftwareSigner({
+      privateKey: pki.sealSignerSm2.privateKeyPem,
+      certificate: pki.sealSignerSm2.testCertificate.pem,
+      sm2UserId: 'zwfw',
+    });
+    const { content, contents } = extractSignature(await signPdf(await pdfLibDocument(), signer));
+    const root = file('sm2-root.pem', pki.sm2RootCertificate.pem);
+    const result = await oracle('verify', file('user-id.p7s', contents), file('user-id.bin', content), root);
+    expect(result).toMatchObject({ status: 1, values: { signature: 'FAILED', certificate: 'VERIFIED' } });
+  });
 
   it('rejects a certificate that the given issuer did not sign', async () => {
     const pki = await testPki();
