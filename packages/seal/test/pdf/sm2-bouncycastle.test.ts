@@ -32,6 +32,7 @@ const JARS = ['bcprov.jar', 'bcpkix.jar', 'bcutil.jar'].map((jar) => join(JAVA_D
 const SOURCE = fileURLToPath(new URL('../fixtures/bouncycastle/Sm2CmsOracle.java', import.meta.url));
 const INSTALL =
   'apt-get install -y default-jdk-headless libbcprov-java libbcpkix-java libbcutil-java (scripts/bootstrap.sh does it)';
+/** Hang guard for one JVM run and for one test (a loaded CI machine starts a JVM slowly); not a speed check. */
 const JAVA_TIMEOUT_MS = 120_000;
 const run = promisify(execFile);
 
@@ -167,7 +168,7 @@ afterAll(() => {
   if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('BouncyCastle verifies our SM2 signatures', () => {
+describe('BouncyCastle verifies our SM2 signatures', { timeout: JAVA_TIMEOUT_MS }, () => {
   it.each(['ETSI.CAdES.detached', 'adbe.pkcs7.detached'] as const)(
     'verifies the CMS of a PDF signed by signPdf (%s) and its certificate; a changed byte fails',
     async (subFilter) => {
@@ -244,7 +245,7 @@ describe('BouncyCastle verifies our SM2 signatures', () => {
   });
 });
 
-describe('we verify SM2 signatures made by BouncyCastle', () => {
+describe('we verify SM2 signatures made by BouncyCastle', { timeout: JAVA_TIMEOUT_MS }, () => {
   const content = [
     new TextEncoder().encode('衡阳市行政审批服务局 营业执照 '),
     Uint8Array.from({ length: 3000 }, (_, i) => i & 0xff),
