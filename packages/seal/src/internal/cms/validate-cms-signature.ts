@@ -5,6 +5,7 @@ import { bytesEqual } from '../asn1/input';
 import { OID } from '../asn1/oids';
 import { validateCertificatePath } from '../trust/validate-certificate-path';
 import { validateTimestampToken } from '../tsp/validate-timestamp-token';
+import { checkAlgorithmProtection } from './algorithm-protection';
 import { type ParsedSignedData, parseSignedData } from './parse-signed-data';
 import { revocationInfoArchival } from './revocation-archival';
 import { verifySignerInfo } from './verify-signer-info';
@@ -119,6 +120,8 @@ async function validate(input: ValidateCmsSignatureInput): Promise<CmsSignatureR
     essAttribute: input.profile === 'PAdES' ? 'required' : 'preferred',
   });
   checks.push(...core.checks);
+  const protection = checkAlgorithmProtection(signerInfo);
+  if (protection !== undefined) checks.push(protection);
 
   // signing-time attribute
   let claimedSigningTime = input.claimedSigningTime;
