@@ -76,8 +76,9 @@ export interface ExchangeClientOptions {
   /** Durable mode: case and evaluation writes go through this outbox store first. */
   outbox?: { store: OutboxStore; relay?: OutboxRelayOptions };
   /**
-   * Validation of items: `catalog` checks every item against `@zwfw/catalog`'s `ImplementationItemSchema` (a failure is
-   * `ERR_EXCHANGE_RESPONSE_INVALID` naming the field); `identity` checks only the wire fields (`implementationCode`,
+   * Validation of items: `catalog` checks every item against `@zwfw/catalog`'s `ImplementationItemSchema` plus the wire
+   * fields `regionCode` and `updatedAt`, and returns it as the catalog parses it (defaults such as empty `materials`
+   * applied; a failure is `ERR_EXCHANGE_RESPONSE_INVALID` naming the field); `identity` checks only the wire fields (`implementationCode`,
    * `name`, `version`, `regionCode`, `updatedAt`, `status`) and keeps the rest as sent, for provinces whose item model
    * differs.
    * @defaultValue 'catalog'
