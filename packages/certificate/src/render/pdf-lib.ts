@@ -21,15 +21,9 @@ export const {
   PDFString,
   decodePDFRawStream,
 } = bundle;
-export type PDFArray = PdfLib.PDFArray;
+// The classes this package also names as types.
 export type PDFContext = PdfLib.PDFContext;
 export type PDFDict = PdfLib.PDFDict;
 export type PDFDocument = PdfLib.PDFDocument;
 export type PDFFont = PdfLib.PDFFont;
-export type PDFHexString = PdfLib.PDFHexString;
-export type PDFName = PdfLib.PDFName;
-export type PDFObject = PdfLib.PDFObject;
-export type PDFRawStream = PdfLib.PDFRawStream;
 export type PDFRef = PdfLib.PDFRef;
-export type PDFStream = PdfLib.PDFStream;
-export type PDFString = PdfLib.PDFString;
