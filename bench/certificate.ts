@@ -5,7 +5,7 @@
 // (packages/certificate/dist, rebuilt first when older than src/), as an installed package would: 1 thread vs
 // N worker threads, both through issueCertificates(). Per CPU-second = certificates / process.cpuUsage() (all threads
 // of the process, GC included): the honest "per core" figure.
-// Default: 200 licences (baseline 20). `--full` (or BENCH_FULL=1): 1,000 licences (baseline 100).
+// 1,000 licences (the issue's figure; baseline 30). `--full` (or BENCH_FULL=1): baseline 100 (~10 s more).
 // `--batch=N` (or BENCH_BATCH=N): additionally issue N licences through issueCertificates() with 2 workers into a
 // counting sink and report time and peak RSS (the 103,598-record run of issue #4; takes many minutes).
 import { spawnSync } from 'node:child_process';
@@ -53,8 +53,8 @@ const QRCode = requireDependency('qrcode') as {
 const args = process.argv.slice(2);
 const full = args.includes('--full') || process.env.BENCH_FULL === '1';
 const batchArg = args.find((a) => a.startsWith('--batch='))?.slice(8) ?? process.env.BENCH_BATCH;
-const count = full ? 1000 : 200;
-const baselineCount = full ? 100 : 20;
+const count = 1000;
+const baselineCount = full ? 100 : 30;
 const workers = Math.max(2, Math.min(4, cpus().length));
 
 const base = JSON.parse(
