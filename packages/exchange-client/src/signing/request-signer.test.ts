@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { canonicalizeQuery, createCanonicalRequest, EMPTY_BODY_SHA256, sha256Hex } from './canonical-request';
 import { EXCHANGE_HEADERS } from './headers';
 import { createHmacSigner, verifyRequestSignature } from './request-signer';
@@ -78,5 +78,36 @@ describe('verifyRequestSignature', () => {
       reason: 'MISSING_HEADER',
       message: expect.stringContaining('X-Exchange-Signature'),
     });
+  });
+});
+
+describe('runtimes without node:crypto', () => {
+  it('sign and verify through WebCrypto with the same results', async () => {
+    const native = await createHmacSigner({ appKey: 'k', appSecret: 's' }).sign(input);
+    const getBuiltinModule = process.getBuiltinModule;
+    vi.resetModules();
+    // A runtime without process.getBuiltinModule (browsers, older runtimes): fresh modules fall back to WebCrypto.
+    Object.defineProperty(process, 'getBuiltinModule', { value: undefined, configurable: true, writable: true });
+    const webCryptoSign = vi.spyOn(crypto.subtle, 'sign');
+    try {
+      const fallback = await import('./request-signer');
+      const hashing = await import('./canonical-request');
+      expect(await fallback.createHmacSigner({ appKey: 'k', appSecret: 's' }).sign(input)).toEqual(native);
+      expect(await hashing.sha256Hex(body)).toBe(createHash('sha256').update(body).digest('hex'));
+      const check = await fallback.verifyRequestSignature(
+        { method: 'POST', url: '/api/v1/cases?b=2&a=x%20y', headers: native, body },
+        () => 's',
+      );
+      expect(check).toMatchObject({ valid: true, appKey: 'k' });
+      expect(webCryptoSign).toHaveBeenCalledTimes(2);
+    } finally {
+      webCryptoSign.mockRestore();
+      Object.defineProperty(process, 'getBuiltinModule', {
+        value: getBuiltinModule,
+        configurable: true,
+        writable: true,
+      });
+      vi.resetModules();
+    }
   });
 });
