@@ -25,6 +25,7 @@ import {
   type ExchangeClient,
   type OutboxStore,
 } from '@zwfw/exchange-client';
+import { createNodeFetch } from '@zwfw/exchange-client/node';
 import { createSqliteOutboxStore } from '@zwfw/exchange-client/sqlite';
 import { metric, percentile, report } from './lib';
 
@@ -207,6 +208,7 @@ const { default: ky } = (await import(
 
 const { info, stop } = await startSimulatorProcess();
 const dir = mkdtempSync(join(tmpdir(), 'zwfw-bench-exchange-'));
+const nodeFetch = createNodeFetch();
 try {
   const options = {
     baseUrl: info.apiUrl,
@@ -233,6 +235,15 @@ try {
   );
 
   // The client's own cost without a network: the simulator's answer to items.get, served by an in-process stub.
+  // The same client on createNodeFetch (node:http keep-alive) instead of the built-in fetch (undici).
+  const nodeFetchClient = createExchangeClient({ ...options, fetch: nodeFetch });
+  const itemsNodeFetch = await compare(
+    LATENCY_REQUESTS,
+    () => nodeFetchClient.items.get(item.implementationCode),
+    () =>
+      fetch(itemPath, { headers: signedHeaders(info, 'GET', itemPath.pathname) }).then((response) => response.json()),
+  );
+
   const itemAnswer = await (await fetch(itemPath, { headers: signedHeaders(info, 'GET', itemPath.pathname) })).text();
   const stub = (async () =>
     new Response(itemAnswer, {
@@ -251,6 +262,8 @@ try {
   const bareRate = await bareSubmitAll(info, 'BARE', item.implementationCode);
   await simReset();
   const directRate = await submitAll(client, 'DIRECT', item.implementationCode);
+  await simReset();
+  const directNodeFetchRate = await submitAll(nodeFetchClient, 'NODEFETCH', item.implementationCode);
   await simReset();
   const store = await createSqliteOutboxStore({ path: join(dir, 'outbox.db') });
   const durable = createExchangeClient({ ...options, outbox: { store } });
@@ -314,10 +327,24 @@ try {
       ),
       metric('items.get p50', 'ms', percentile(items.client, 50), 'signed bare fetch p50', percentile(items.bare, 50)),
       metric('items.get p99', 'ms', percentile(items.client, 99), 'signed bare fetch p99', percentile(items.bare, 99)),
+      metric(
+        'items.get p50, client on createNodeFetch',
+        'ms',
+        percentile(itemsNodeFetch.client, 50),
+        'signed bare fetch p50',
+        percentile(itemsNodeFetch.bare, 50),
+      ),
       metric('items.get CPU per call, stub fetch', 'µs', clientCpu, 'ky over the same stub (signed headers)', kyCpu),
       metric('ky CPU per call, stub fetch', 'µs', kyCpu, 'stub fetch + JSON.parse', stubCpu),
       metric('durable submissions (SQLite, sync=FULL)', '/s', durableRate, 'direct submissions', directRate),
       metric('direct submissions (client)', '/s', directRate, 'bare signed POST /cases', bareRate),
+      metric(
+        'direct submissions, client on createNodeFetch',
+        '/s',
+        directNodeFetchRate,
+        'direct submissions (built-in fetch)',
+        directRate,
+      ),
       metric(
         'outbox writes (SQLite, sync=FULL, no network)',
         '/s',
@@ -335,10 +362,11 @@ try {
     ],
     [
       `${LATENCY_REQUESTS} requests per side (alternating blocks of 25, ${WARM_UP} warm-up each); ${STUB_CALLS} stub calls; ${SUBMISSIONS} submissions per mode, concurrency ${CONCURRENCY}${full ? ' (--full)' : ''}`,
-      'simulator in a separate process on loopback; receipts verified (ES256) on every submission; goals: ratio ≤ 1.2×, durable ≥ 500/s',
+      'client and baselines on the built-in fetch unless the row says createNodeFetch; simulator in a separate process on loopback; receipts verified (ES256) on every submission; goals: ratio ≤ 1.2×, durable ≥ 500/s',
     ],
   );
 } finally {
+  nodeFetch.close();
   stop();
   rmSync(dir, { recursive: true, force: true });
 }

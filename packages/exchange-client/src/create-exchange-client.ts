@@ -96,6 +96,10 @@ export interface ExchangeClientOptions {
    * `fetch` implementation (proxies, tests). It is called as `fetch(request, init)` where `init` carries the attempt's
    * `signal` and the `body`, which override the request's (as in the Fetch standard): a wrapper passes both on, or
    * reads them through `new Request(request, init)`.
+   *
+   * On Node, `createNodeFetch()` of `@zwfw/exchange-client/node` (keep-alive `node:http`/`node:https`, and `tls`
+   * options for a private CA) uses less CPU per call than the built-in fetch; it does not follow redirects or use an
+   * undici dispatcher (proxy), which is why it is not the default.
    * @defaultValue globalThis.fetch
    */
   fetch?: typeof fetch;
