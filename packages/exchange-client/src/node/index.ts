@@ -6,5 +6,5 @@
  *
  * @module
  */
-export { createNodeFetch } from '../internal/node-fetch';
-export type { NodeFetch, NodeFetchOptions } from '../internal/node-fetch';
+export { createNodeFetch } from './create-node-fetch';
+export type { NodeFetch, NodeFetchOptions } from './create-node-fetch';

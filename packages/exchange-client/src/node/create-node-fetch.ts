@@ -1,25 +1,7 @@
-// A fetch over node:http / node:https. The modules come from `process.getBuiltinModule` (no import), so the core
-// still loads where they do not exist. Opt-in through the client's `fetch` option (`@zwfw/exchange-client/node`).
-import type * as NodeHttp from 'node:http';
-import type * as NodeHttps from 'node:https';
-
-type Builtins = { http: typeof NodeHttp; https: typeof NodeHttps };
-let builtins: Builtins | null | undefined;
-
-/** node:http and node:https, or undefined when the runtime has no `process.getBuiltinModule`. */
-function nodeHttp(): Builtins | undefined {
-  if (builtins === undefined) {
-    const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    try {
-      const http = runtime?.getBuiltinModule?.('node:http') as typeof NodeHttp | undefined;
-      const https = runtime?.getBuiltinModule?.('node:https') as typeof NodeHttps | undefined;
-      builtins = typeof http?.request === 'function' && typeof https?.request === 'function' ? { http, https } : null;
-    } catch {
-      builtins = null;
-    }
-  }
-  return builtins ?? undefined;
-}
+/// <reference types="node" />
+// A fetch over node:http / node:https for the client's `fetch` option (Node-only subpath `@zwfw/exchange-client/node`).
+import * as NodeHttp from 'node:http';
+import * as NodeHttps from 'node:https';
 
 /** Options of {@link createNodeFetch}. */
 export interface NodeFetchOptions {
@@ -81,9 +63,7 @@ function bodyBytes(body: RequestInit['body']): Uint8Array | string | undefined {
  * ```
  */
 export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
-  const modules = nodeHttp();
-  if (modules === undefined)
-    throw new TypeError('createNodeFetch needs node:http (Node ≥ 20.16, or a runtime with process.getBuiltinModule)');
+  const modules = { http: NodeHttp, https: NodeHttps };
   const maxSockets = options.maxSockets ?? 64;
   const http = new modules.http.Agent({ keepAlive: true, maxSockets });
   const https = new modules.https.Agent({ ...options.tls, keepAlive: true, maxSockets });
