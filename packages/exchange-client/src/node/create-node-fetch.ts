@@ -63,10 +63,9 @@ function bodyBytes(body: RequestInit['body']): Uint8Array | string | undefined {
  * ```
  */
 export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
-  const modules = { http: NodeHttp, https: NodeHttps };
   const maxSockets = options.maxSockets ?? 64;
-  const http = new modules.http.Agent({ keepAlive: true, maxSockets });
-  const https = new modules.https.Agent({ ...options.tls, keepAlive: true, maxSockets });
+  const http = new NodeHttp.Agent({ keepAlive: true, maxSockets });
+  const https = new NodeHttps.Agent({ ...options.tls, keepAlive: true, maxSockets });
 
   const send = (input: string | URL | Request, init: RequestInit = {}): Promise<Response> =>
     new Promise<Response>((resolve, reject) => {
@@ -98,7 +97,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
         reject(new TypeError(`createNodeFetch: unsupported protocol ${url.protocol}`));
         return;
       }
-      const outgoing = (isHttps ? modules.https.request : modules.http.request)(url, {
+      const outgoing = (isHttps ? NodeHttps.request : NodeHttp.request)(url, {
         method: init.method ?? request?.method ?? 'GET',
         headers,
         agent: isHttps ? https : http,
